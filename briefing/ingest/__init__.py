@@ -1,0 +1,1 @@
+"""Getting articles in: files from disk (``briefing add``) and RSS/Atom feeds (``briefing ingest``)."""
