@@ -18,7 +18,7 @@ def clear_extraction(store: Store) -> None:
     conn = store.conn
     for table in DERIVED:
         conn.execute(f"DELETE FROM {table}")
-    conn.execute("DELETE FROM aliases WHERE source IN ('extracted', 'auto')")
+    conn.execute("DELETE FROM aliases WHERE source IN ('extracted', 'auto') AND removed = 0")  # an analyst's removal stays
     conn.execute("DELETE FROM actors WHERE source = 'extracted' AND id NOT IN (SELECT actor_id FROM aliases)")
 
 
