@@ -14,6 +14,9 @@ def clean_text(text: str) -> str:
     >>> clean_text("a\\x1b[31mred\\x1b[0m\\r\\nb\\x07")
     'ared\\nb'
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _CONTROLS.search(text):  # the common case: nothing to strip (ESC is a control too)
+        return text
     text = _ESCAPES.sub("", text)
     return _CONTROLS.sub("", text)

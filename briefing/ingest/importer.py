@@ -5,16 +5,17 @@ nothing of itself behind, and the files before it stay imported.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from briefing.errors import BriefingError
-from briefing.extract import Extractor
+from briefing.extract import Extractor, NullExtractor
 from briefing.ingest.files import read_article_file
 from briefing.store import Store
-from briefing.store.articles import ArticleIn, content_hash, find_existing, insert_article
+from briefing.store.articles import ArticleIn, content_hash, find_existing, insert_article, insert_articles
 from briefing.store.events import save_events
 
 BATCH = 500  # files per commit: fewer fsyncs on big imports, little lost on a crash
@@ -57,6 +58,8 @@ def import_files(
     source: str | None = None,
     on_file: Callable[[Path], None] | None = None,
 ) -> ImportReport:
+    if isinstance(extractor, NullExtractor):
+        return _import_without_extraction(store, paths, published=published, source=source, on_file=on_file)
     report = ImportReport()
     conn = store.conn
     pending = 0
@@ -69,7 +72,7 @@ def import_files(
             except BriefingError as exc:
                 report.errors.append(str(exc))
                 continue
-            art = ArticleIn(text=doc.text, title=doc.title, source=source or "file", path=str(path.resolve()),
+            art = ArticleIn(text=doc.text, title=doc.title, source=source or "file", path=os.path.abspath(path),
                             published=published)
             digest = content_hash(art.text)
             existing = find_existing(store, art, digest)
@@ -100,4 +103,48 @@ def import_files(
         if conn.in_transaction:
             conn.rollback()  # only the current batch; earlier batches are committed
         raise
+    return report
+
+
+def _import_without_extraction(store: Store, paths: list[Path], *, published: str | None, source: str | None,
+                               on_file: Callable[[Path], None] | None) -> ImportReport:
+    """Bulk path for ``--no-extract``: with nothing but one row per file, a batch is inserted at once.
+
+    Duplicates are checked against the store and against the batch itself; each batch commits
+    on its own, as in the extracting path.
+    """
+    report = ImportReport()
+    batch: list[tuple[ArticleIn, str]] = []
+    seen: set[str] = set()
+
+    def flush() -> None:
+        if batch:
+            with store.transaction():
+                insert_articles(store, batch)
+            report.added += len(batch)
+            batch.clear()
+            seen.clear()
+
+    for path in paths:
+        if on_file:
+            on_file(path)
+        try:
+            doc = read_article_file(path)
+        except BriefingError as exc:
+            report.errors.append(str(exc))
+            continue
+        art = ArticleIn(text=doc.text, title=doc.title, source=source or "file", path=os.path.abspath(path),
+                        published=published)
+        digest = content_hash(art.text)
+        existing = find_existing(store, art, digest)
+        if existing or digest in seen:
+            report.skipped += 1
+            where = f"article {existing[0]}" if existing else "an earlier file of this import"
+            report.notes.append(f"skipped {path}: already stored as {where}")
+            continue
+        seen.add(digest)
+        batch.append((art, digest))
+        if len(batch) >= BATCH:
+            flush()
+    flush()
     return report

@@ -25,7 +25,9 @@ class ArticleIn:
 
 def content_hash(text: str) -> str:
     """sha256 of the text with white space folded, so re-wrapped copies count as one."""
-    folded = " ".join(unicodedata.normalize("NFC", text).split())
+    if not text.isascii():  # isascii is a quick C check; NFC only matters beyond ASCII
+        text = unicodedata.normalize("NFC", text)
+    folded = " ".join(text.split())
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
@@ -34,14 +36,21 @@ def now_iso() -> str:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
 def guess_language(text: str) -> str:
-    """'zh' when most letters are Chinese characters, else 'en' (the extractor's two languages)."""
-    sample = text[:4000]
+    """'zh' when most letters are Chinese characters, else 'en' (the extractor's two languages).
+
+    >>> guess_language("中越外长在北京会面"), guess_language("Ministers met in Beijing.")
+    ('zh', 'en')
+    """
+    sample = text[:2000]
+    if not _CJK.search(sample):
+        return "en"
     cjk = len(_CJK.findall(sample))
-    letters = sum(ch.isalpha() for ch in sample) or 1
-    return "zh" if cjk / letters > 0.5 else "en"
+    latin = sum(map(len, _LATIN.findall(sample)))
+    return "zh" if cjk > latin else "en"
 
 
 def find_existing(store: Store, art: ArticleIn, digest: str) -> tuple[int, str] | None:
@@ -64,6 +73,17 @@ def insert_article(store: Store, art: ArticleIn, digest: str | None = None) -> i
          art.language or guess_language(art.text), art.text, art.feed_id],
     )
     return int(cur.lastrowid)
+
+
+def insert_articles(store: Store, rows: list[tuple[ArticleIn, str]]) -> None:
+    """Insert many (article, content hash) pairs in one statement batch (the bulk import path)."""
+    fetched = now_iso()
+    store.conn.executemany(
+        "INSERT INTO articles (url, guid, content_hash, source, path, title, published, fetched_at,"
+        " language, text, feed_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(a.url, a.guid, digest, a.source, a.path, a.title, a.published, fetched,
+          a.language or guess_language(a.text), a.text, a.feed_id) for a, digest in rows],
+    )
 
 
 def update_article(store: Store, article_id: int, art: ArticleIn, digest: str | None = None) -> None:
