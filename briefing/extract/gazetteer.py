@@ -52,9 +52,12 @@ def data_files(data_dir: Path = DATA_DIR) -> list[Path]:
     return [f for f in files if f.is_file()]
 
 
-def _load(path: Path) -> dict[str, Any]:
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+def data_digest(data_dir: Path = DATA_DIR) -> str:
+    """A hash of the data files' bytes: tells whether the store's copy is current without parsing."""
+    digest = hashlib.sha256()
+    for path in data_files(data_dir):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 @lru_cache(maxsize=4)

@@ -1,7 +1,7 @@
 """Actors, their aliases and offices in the store; the bundled gazetteer copied in."""
 from __future__ import annotations
 
-from briefing.extract.gazetteer import load_gazetteer
+from briefing.extract.gazetteer import data_digest, load_gazetteer
 from briefing.store.database import Store
 from briefing.store.events import norm_name
 
@@ -12,9 +12,9 @@ def sync_gazetteer(store: Store) -> bool:
     Bundled rows are replaced; extracted, auto and analyst aliases are left alone, and so is
     an actor an analyst merged away.
     """
-    gaz = load_gazetteer()
-    if store.meta("gazetteer") == gaz.digest:
+    if store.meta("gazetteer") == data_digest():
         return False
+    gaz = load_gazetteer()
     conn = store.conn
     with store.transaction():
         for actor in gaz.actors.values():
