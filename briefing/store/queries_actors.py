@@ -5,16 +5,25 @@ query starts from an index (``participants_actor``, the ``participants`` primary
 ``event_id``, ``events_sort``) so the screens stay quick on a store of 50,000 events.
 Events an analyst marked "not a meeting" are left out, as they are from the export.
 
-Rows come back as small dataclasses of plain values; nothing here knows about Textual.
+Every function takes a plain :class:`sqlite3.Connection` (so the app can run it in a worker
+thread on a read connection of its own) or a :class:`~briefing.store.Store`. Rows come back
+as small dataclasses of plain values; nothing here knows about Textual.
 """
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Iterable
+from typing import Iterable, Union
 
 from briefing.store.database import Store
+
+Db = Union[sqlite3.Connection, Store]
+
+
+def _conn(db: Db) -> sqlite3.Connection:
+    """Every query takes a plain connection (a worker's, see ``queries.Reader``) or the Store."""
+    return db.conn if isinstance(db, Store) else db
 
 HELD = "held"
 
@@ -110,36 +119,36 @@ class Network:
 
 # -- single actor ----------------------------------------------------------------------------
 
-def resolve_actor(store: Store, actor_id: int) -> int:
+def resolve_actor(db: Db, actor_id: int) -> int:
     """Follow analyst merges to the surviving actor (an old id still leads somewhere)."""
     seen: set[int] = set()
     while actor_id not in seen:
         seen.add(actor_id)
-        row = store.conn.execute("SELECT merged_into FROM actors WHERE id = ?", [actor_id]).fetchone()
+        row = _conn(db).execute("SELECT merged_into FROM actors WHERE id = ?", [actor_id]).fetchone()
         if not row or row[0] is None:
             break
         actor_id = row[0]
     return actor_id
 
 
-def actor_info(store: Store, actor_id: int) -> ActorInfo | None:
-    row = store.conn.execute(
+def actor_info(db: Db, actor_id: int) -> ActorInfo | None:
+    row = _conn(db).execute(
         "SELECT id, key, name, kind, country, source, merged_into FROM actors WHERE id = ?", [actor_id]
     ).fetchone()
     return ActorInfo(*row) if row else None
 
 
-def actor_aliases(store: Store, actor_id: int) -> list[Alias]:
+def actor_aliases(db: Db, actor_id: int) -> list[Alias]:
     """Every live spelling of the actor (an analyst's removals left out), name order."""
-    rows = store.conn.execute(
+    rows = _conn(db).execute(
         "SELECT alias, source FROM aliases WHERE actor_id = ? AND removed = 0 ORDER BY alias COLLATE NOCASE",
         [actor_id],
     ).fetchall()
     return [Alias(*r) for r in rows]
 
 
-def actor_offices(store: Store, actor_id: int) -> list[Office]:
-    rows = store.conn.execute(
+def actor_offices(db: Db, actor_id: int) -> list[Office]:
+    rows = _conn(db).execute(
         "SELECT coalesce(title, office), country, start, end FROM offices WHERE actor_id = ?"
         " ORDER BY start IS NULL, start, end",
         [actor_id],
@@ -162,9 +171,9 @@ def _counterparts_of(conn: sqlite3.Connection, event_ids: list[int], actor_id: i
     return out
 
 
-def actor_meetings(store: Store, actor_id: int, limit: int | None = None) -> list[Meeting]:
+def actor_meetings(db: Db, actor_id: int, limit: int | None = None) -> list[Meeting]:
     """The actor's events, newest first, each with the other participants."""
-    conn = store.conn
+    conn = _conn(db)
     sql = (
         "SELECT e.id, e.date, e.kind, e.status, e.location, e.curated FROM participants p"
         " JOIN events e ON e.id = p.event_id WHERE p.actor_id = ? AND e.not_meeting = 0"
@@ -179,12 +188,12 @@ def actor_meetings(store: Store, actor_id: int, limit: int | None = None) -> lis
     return [Meeting(r[0], r[1], r[2], r[3], r[4], bool(r[5]), others[r[0]]) for r in rows]
 
 
-def actor_counterparts(store: Store, actor_id: int) -> list[CounterpartStat]:
+def actor_counterparts(db: Db, actor_id: int) -> list[CounterpartStat]:
     """Everyone who shares an event with the actor: held meetings first, most met first.
 
     Counterparts met only in planned, declined or cancelled events come last with 0 held.
     """
-    rows = store.conn.execute(
+    rows = _conn(db).execute(
         """
         SELECT a.id, a.name, coalesce(max(o.side), a.country),
                sum(e.status = 'held'), sum(e.status != 'held'),
@@ -221,13 +230,13 @@ def _pair_counts(conn: sqlite3.Connection, actor_id: int) -> dict[int, tuple[int
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
-def network(store: Store, actor_id: int, hops: int = 1, max_nodes: int = 60) -> Network:
+def network(db: Db, actor_id: int, hops: int = 1, max_nodes: int = 60) -> Network:
     """Who met whom around ``actor_id``: its counterparts (hop 1) and theirs (hop 2).
 
     At most ``max_nodes`` nodes; the most-met counterparts are kept first, and ``truncated``
     says whether some were left out. Edges carry held and other (planned, declined…) counts.
     """
-    conn = store.conn
+    conn = _conn(db)
     hop: dict[int, int] = {actor_id: 0}
     edges: dict[tuple[int, int], Edge] = {}
     truncated = False
@@ -291,16 +300,18 @@ def _event_countries(conn: sqlite3.Connection, status: str | None) -> Iterable[t
 
 
 def pair_label(pair: tuple[str, str]) -> str:
-    """>>> pair_label(("US", "CN"))
+    """Two country codes as the timeline names the pair.
+
+    >>> pair_label(("US", "CN"))
     'CN–US'
     """
     return "–".join(sorted(pair))
 
 
-def country_pairs(store: Store, status: str | None = HELD) -> list[tuple[str, int]]:
+def country_pairs(db: Db, status: str | None = HELD) -> list[tuple[str, int]]:
     """Country pairs that met, as ("CN–US", meetings), most frequent first."""
     counts: dict[str, int] = {}
-    for _, _, countries in _event_countries(store.conn, status):
+    for _, _, countries in _event_countries(_conn(db), status):
         for pair in combinations(sorted(countries), 2):
             label = pair_label(pair)
             counts[label] = counts.get(label, 0) + 1
@@ -318,17 +329,29 @@ class MonthlyCounts:
         return sum(self.counts) + self.undated
 
 
-def monthly_counts(store: Store, pair: str | None = None, status: str | None = HELD) -> MonthlyCounts:
+def parse_pair(pair: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...] | None:
+    """A country pair as given by a caller, as sorted codes.
+
+    >>> parse_pair("US-CN"), parse_pair(("cn", "us")), parse_pair("CN–US"), parse_pair(None)
+    (('CN', 'US'), ('CN', 'US'), ('CN', 'US'), None)
+    """
+    if not pair:
+        return None
+    parts = pair.replace("–", "-").split("-") if isinstance(pair, str) else list(pair)
+    codes = sorted({str(p).strip().upper() for p in parts if p and str(p).strip()})
+    return tuple(codes) or None
+
+
+def monthly_counts(db: Db, pair: str | tuple[str, ...] | None = None, status: str | None = HELD) -> MonthlyCounts:
     """Meetings per month, every month from the first to the last (empty ones as 0).
 
-    ``pair`` ("CN–US", either order, ``-`` accepted) keeps meetings with both countries present.
+    ``pair`` ("CN–US" or ("US", "CN"), either order) keeps meetings with both countries present.
     """
-    want: set[str] | None = None
-    if pair:
-        want = {p.strip().upper() for p in pair.replace("–", "-").split("-") if p.strip()}
+    codes = parse_pair(pair)
+    want: set[str] | None = set(codes) if codes else None
     by_month: dict[str, int] = {}
     undated = 0
-    for sd, _, countries in _event_countries(store.conn, status):
+    for sd, _, countries in _event_countries(_conn(db), status):
         if want is not None and not want <= countries:
             continue
         month = (sd or "")[:7]
@@ -362,7 +385,7 @@ class ActorMatch:
     score: float
 
 
-def search_actors(store: Store, query: str, limit: int = 20, exclude: Iterable[int] = ()) -> list[ActorMatch]:
+def search_actors(db: Db, query: str, limit: int = 20, exclude: Iterable[int] = ()) -> list[ActorMatch]:
     """Live actors whose name or an alias matches ``query`` fuzzily, best first.
 
     >>> # search_actors(store, "austin") -> [ActorMatch(id=1, name='Lloyd Austin', ...)]
@@ -375,7 +398,7 @@ def search_actors(store: Store, query: str, limit: int = 20, exclude: Iterable[i
     if not q:
         return []
     skip = set(exclude)
-    rows = store.conn.execute(
+    rows = _conn(db).execute(
         "SELECT a.id, a.name, a.country, a.name FROM actors a WHERE a.merged_into IS NULL"
         " UNION ALL SELECT a.id, a.name, a.country, s.alias FROM aliases s JOIN actors a ON a.id = s.actor_id"
         " WHERE s.removed = 0 AND a.merged_into IS NULL"
@@ -395,3 +418,25 @@ def search_actors(store: Store, query: str, limit: int = 20, exclude: Iterable[i
 def _chunks(items: list, size: int) -> Iterable[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+# -- everything the actor screen shows, in one call (one worker round trip) ------------------------
+
+@dataclass
+class ActorPage:
+    info: ActorInfo
+    requested: int  # the id asked for; differs from info.id when that actor was merged away
+    aliases: list[Alias]
+    offices: list[Office]
+    meetings: list[Meeting]
+    counterparts: list[CounterpartStat]
+
+
+def actor_page(db: Db, actor_id: int, meetings_limit: int = 2000) -> ActorPage | None:
+    """The actor (following merges), their aliases, offices, meetings and counterparts."""
+    current = resolve_actor(db, actor_id)
+    info = actor_info(db, current)
+    if info is None:
+        return None
+    return ActorPage(info, actor_id, actor_aliases(db, current), actor_offices(db, current),
+                     actor_meetings(db, current, limit=meetings_limit), actor_counterparts(db, current))

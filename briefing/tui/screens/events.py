@@ -1,0 +1,373 @@
+"""The events table (home): newest first, a page at a time, with a preview and filters.
+
+The table never holds more than ``[tui] page_size`` rows: a window of the filtered
+ordering around the cursor. When the cursor comes near either edge of the window the
+window moves (a worker fetches the rows with ``LIMIT``/``OFFSET``) and the cursor stays on
+the same event, so paging through 50,000 events feels like one long table. The header
+says where the cursor is in the whole ("1,204 / 50,000").
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from briefing.store import queries as q
+from briefing.store.queries import EventFilter, EventRow
+from briefing.tui.widgets.safe import join_text, one_line, safe_line, safe_text
+
+EDGE = 10  # rows from the window's edge at which it moves
+
+STATUS_STYLE = {"held": "green", "planned": "yellow", "declined": "red", "cancelled": "red"}
+
+EMPTY_TEXT = """\
+The store has no events yet.
+
+Put articles in it, and briefing extracts the meetings they report:
+
+  briefing add PATH...        import .txt, .md or .html files or folders
+  briefing ingest             fetch the configured feeds once (see briefing feeds --help)
+  briefing demo               load the bundled sample articles and open this app
+
+Then press r here to refresh, or q to quit."""
+
+
+class EventsTable(DataTable):
+    """The events DataTable, with vi keys."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+class EventsScreen(Screen):
+    """Home: the table of events."""
+
+    CSS_PATH = "events.tcss"
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", show=True, priority=False),
+        Binding("a", "actor", "Actor"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("f", "filters", "Filter"),
+        Binding("c", "clear_filters", "Clear"),
+        Binding("t", "timeline", "Timeline"),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+        Binding("r", "refresh", "Refresh", show=False),
+        Binding("escape", "escape", "Clear search", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = EventFilter()
+        self.total: int | None = None
+        self.offset = 0  # position in the filtered ordering of the table's first row
+        self.rows: list[EventRow] = []
+        self.loading_window = False
+        self._pending_abs: int | None = None  # where the cursor should be after a window move
+        self._note: str | None = None
+        self._changed = False
+        self._store_totals: dict[str, int] | None = None
+        self._preview_id: int | None = None
+        self._follow_cursor = False
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="events-header")
+        yield Input(placeholder="search articles: words, \"a phrase\", a OR b — Enter to search, Escape to close",
+                    id="search")
+        with Vertical(id="events-body"):
+            table = EventsTable(id="events", cursor_type="row", zebra_stripes=True)
+            table.add_column("date", key="date", width=10)
+            table.add_column("kind", key="kind", width=10)
+            table.add_column("participants", key="participants", width=46)
+            table.add_column("where", key="where", width=16)
+            table.add_column("status", key="status", width=9)
+            table.add_column("src", key="src", width=3)
+            yield table
+            yield Static(id="preview")
+            yield Static(EMPTY_TEXT, id="empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search").display = False
+        self.query_one("#empty").display = False
+        self.query_one(EventsTable).focus()
+        self.reload()
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self, keep_position: bool = True) -> None:
+        """Count and fetch the window around the cursor (or the top)."""
+        self._changed = False
+        pos = self.cursor_position if keep_position and self.rows else 0
+        self._load(self.filter, pos, count=True)
+
+    def store_changed(self) -> None:
+        self._changed = True
+        self._render_header()
+
+    @property
+    def table(self) -> EventsTable:
+        return self.query_one(EventsTable)
+
+    @property
+    def cursor_position(self) -> int:
+        """The cursor's row in the whole filtered ordering."""
+        return self.offset + max(0, self.table.cursor_row)
+
+    def _load(self, flt: EventFilter, position: int, *, count: bool, follow: bool = False) -> None:
+        page = self.app.page_size
+        start = max(0, position - page // 2)
+        self.loading_window = True
+        self._pending_abs = position
+        self._follow_cursor = follow  # a window move keeps the cursor on whatever it is on by then
+
+        def work(conn: Any) -> tuple:
+            prepared, note = q.prepare_filter(conn, flt)
+            total = q.count_events(conn, prepared) if count else None
+            totals = q.store_counts(conn) if count and prepared.is_empty() else None
+            begin = start
+            if total is not None and begin >= total:
+                begin = max(0, total - page)
+            rows = q.events_page(conn, prepared, begin, page)
+            return prepared, note, total, totals, begin, rows
+
+        self.app.fetch(self, work, on_result=self._loaded, group="events", on_error=self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.loading_window = False
+        self.app.notify(message, severity="error", markup=False, timeout=6)
+
+    def _loaded(self, result: tuple) -> None:
+        prepared, note, total, totals, begin, rows = result
+        self.loading_window = False
+        if self._follow_cursor and self.rows:
+            self._pending_abs = self.cursor_position
+        self.filter = prepared
+        if note:
+            self._note = note
+            self.app.notify(note, severity="warning", markup=False, timeout=5)
+        if total is not None:
+            self.total = total
+        if totals is not None:
+            self._store_totals = totals
+        self.offset = begin
+        self.rows = rows
+        self._fill()
+        target = (self._pending_abs or 0) - begin
+        if rows:
+            self.table.move_cursor(row=max(0, min(len(rows) - 1, target)), animate=False, scroll=True)
+        self._show_empty()
+        self._render_header()
+        self._update_preview()
+
+    def _fill(self) -> None:
+        table = self.table
+        table.clear()
+        for ev in self.rows:
+            table.add_row(*self._cells(ev), key=str(ev.id))
+
+    @staticmethod
+    def _cells(ev: EventRow) -> list[Text]:
+        status = Text(ev.status, style=STATUS_STYLE.get(ev.status, ""))
+        return [
+            safe_line(ev.date or "—"),
+            safe_line(ev.kind.replace("_", " ")),
+            safe_line(ev.people or "(no participants)", max_len=46),
+            safe_line(ev.location or "", max_len=16),
+            status,
+            Text(str(ev.sources), justify="right"),
+        ]
+
+    def _show_empty(self) -> None:
+        empty = not self.rows and self.filter.is_empty()
+        self.query_one("#empty").display = empty
+        self.table.display = not empty
+        self.query_one("#preview").display = bool(self.rows)
+        if not self.rows and not self.filter.is_empty():
+            pass  # the header says "0 events" and names the filters; c clears them
+
+    def _render_header(self) -> None:
+        parts: list[Text | str] = [Text("briefing", style="bold")]
+        if self.total is None:
+            parts.append(Text("loading…", style="dim"))
+        else:
+            n = f"{self.total:,} event" + ("" if self.total == 1 else "s")
+            if self.rows:
+                n = f"{self.cursor_position + 1:,} / {self.total:,} events"
+            parts.append(n)
+        active = self.filter.active()
+        if active:
+            filt = Text("filters: ", style="bold")
+            for name, value in active:
+                filt.append(f"{name}=", style="dim")
+                filt.append(one_line(value), style="bold $accent" if False else "bold")
+                filt.append("  ")
+            filt.append("(c clears)", style="dim")
+            parts.append(filt)
+        elif self._store_totals and self.total == 0 and self._store_totals.get("articles"):
+            parts.append(Text(f"{self._store_totals['articles']:,} articles, no meetings found", style="dim"))
+        if self._changed:
+            parts.append(Text("new data: r to refresh", style="bold yellow"))
+        self.query_one("#events-header", Static).update(join_text(parts, " ─ "))
+
+    # ------------------------------------------------------------------ cursor and preview
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table is not self.table:
+            return
+        self._render_header()
+        self._update_preview()
+        self._maybe_move_window(self.table.cursor_row)
+
+    def _maybe_move_window(self, row: int) -> None:
+        if self.loading_window or self.total is None or not self.rows:
+            return
+        near_end = row >= len(self.rows) - EDGE and self.offset + len(self.rows) < self.total
+        near_start = row < EDGE and self.offset > 0
+        if near_end or near_start:
+            self._load(self.filter, self.offset + row, count=False, follow=True)
+
+    def _selected(self) -> EventRow | None:
+        row = self.table.cursor_row
+        if 0 <= row < len(self.rows):
+            return self.rows[row]
+        return None
+
+    def _update_preview(self) -> None:
+        ev = self._selected()
+        if ev is None or ev.id == self._preview_id:
+            return
+        self._preview_id = ev.id
+        self.app.fetch(self, q.event_preview, ev.id, on_result=self._show_preview, group="preview")
+
+    def _show_preview(self, ev: dict | None) -> None:
+        preview = self.query_one("#preview", Static)
+        if ev is None:
+            preview.update(Text("this event is no longer in the store (r to refresh)", style="dim"))
+            return
+        people = Text()
+        for i, p in enumerate(ev["participants"]):
+            if i:
+                people.append("  ↔  ", style="dim")
+            people.append(one_line(p["name"]), style="bold")
+            extra = ", ".join(x for x in (one_line(p["country"]), one_line(p["role"])) if x)
+            if extra:
+                people.append(f" ({extra})", style="dim")
+        facts = [ev["date"] or "undated", ev["kind"].replace("_", " "), ev["status"]]
+        if ev["location"]:
+            facts.append(ev["location"])
+        if ev["duration_minutes"]:
+            facts.append(f"{ev['duration_minutes']} min")
+        facts.append(f"{ev['sources']} source" + ("" if ev["sources"] == 1 else "s"))
+        lines = [people, join_text([one_line(f) for f in facts])]
+        if ev["topics"]:
+            lines.append(join_text([Text("topics: ", style="dim") + safe_line(", ".join(ev["topics"]))]))
+        if ev["sentence"]:
+            lines.append(safe_text("“" + one_line(ev["sentence"]) + "”", style="italic", max_len=400))
+        preview.update(Text("\n").join(lines))
+
+    # ------------------------------------------------------------------ actions
+
+    def action_open(self) -> None:
+        ev = self._selected()
+        if ev is not None:
+            self.app.open_event(ev.id)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table is self.table:
+            self.action_open()
+
+    def action_actor(self) -> None:
+        ev = self._selected()
+        if ev is None or not ev.participants:
+            self.app.notify("no participant to open", timeout=2)
+            return
+        self.app.open_actor(ev.participants[0][0])
+
+    def action_filter_actor(self) -> None:
+        ev = self._selected()
+        if ev is None or not ev.participants:
+            return
+        actor_id, name, _ = ev.participants[0]
+        self.apply_filter(EventFilter(**{**self._filter_fields(), "actor_id": actor_id, "actor_name": name}))
+
+    def _filter_fields(self) -> dict[str, Any]:
+        f = self.filter
+        return {"search": f.search, "actor_id": f.actor_id, "actor_name": f.actor_name, "country": f.country,
+                "kind": f.kind, "status": f.status, "date_from": f.date_from, "date_to": f.date_to}
+
+    def apply_filter(self, flt: EventFilter) -> None:
+        self.filter = flt
+        self.total = None
+        self.rows = []
+        self._preview_id = None
+        self._render_header()
+        self._load(flt, 0, count=True)
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.value = self.filter.search
+        box.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
+        text = event.value.strip()
+        event.input.display = False
+        self.table.focus()
+        self.apply_filter(EventFilter(**{**self._filter_fields(), "search": text}))
+
+    def action_escape(self) -> None:
+        box = self.query_one("#search", Input)
+        if box.display:
+            box.display = False
+            self.table.focus()
+        elif self.filter.search:
+            self.apply_filter(EventFilter(**{**self._filter_fields(), "search": ""}))
+
+    def action_filters(self) -> None:
+        from briefing.tui.screens.filters import FilterScreen
+
+        def done(result: EventFilter | None) -> None:
+            if result is not None:
+                self.apply_filter(result)
+
+        self.app.push_screen(FilterScreen(self.filter), done)
+
+    def action_clear_filters(self) -> None:
+        if self.filter.is_empty():
+            self.app.notify("no filters to clear", timeout=2)
+            return
+        self.apply_filter(EventFilter())
+
+    def action_first(self) -> None:
+        if self.offset == 0:
+            if self.rows:
+                self.table.move_cursor(row=0)
+        else:
+            self._load(self.filter, 0, count=False)
+
+    def action_last(self) -> None:
+        if self.total is None or not self.total:
+            return
+        if self.offset + len(self.rows) >= self.total:
+            self.table.move_cursor(row=len(self.rows) - 1)
+        else:
+            self._load(self.filter, self.total - 1, count=False)
+
+    def action_timeline(self) -> None:
+        self.app.open_timeline()
+
+    def action_refresh(self) -> None:
+        self.reload()
