@@ -400,3 +400,50 @@ def write_items(store: Store, prepared: list[Prepared], *, extract: Callable[[st
         except ImportError:
             return
         replay_curations(store)  # the analyst's corrections survive an item's re-extraction
+
+
+# ---------------------------------------------------------------- full text (optional)
+
+
+class FullTextUnavailable(Exception):
+    """trafilatura is not installed."""
+
+
+FULLTEXT_HINT = ("full_text = true needs the optional trafilatura package "
+                 "(pip install 'briefing[fulltext]'); stored the feed's own text instead")
+
+
+def page_article(html: bytes, url: str) -> tuple[str, str | None]:
+    """(article body as plain text, the page's publication date or None) via trafilatura.
+
+    Imported here, lazily: it is an optional dependency and a heavy import.
+    """
+    try:
+        import trafilatura
+    except ImportError:
+        raise FullTextUnavailable(FULLTEXT_HINT) from None
+    import json
+
+    raw = trafilatura.extract(html, url=url, output_format="json", with_metadata=True,
+                              include_comments=False, include_tables=False)
+    if not raw:
+        return "", None
+    data = json.loads(raw)
+    text = fix_mojibake(clean_text(data.get("text") or "")).strip()
+    date = data.get("date")
+    published = parse_date(str(date)) if date else None
+    if date and not published:
+        try:
+            published = datetime.fromisoformat(str(date)).date().isoformat()
+        except ValueError:
+            published = None
+    return text, published
+
+
+def with_page_text(item: Item, body: str, page_date: str | None) -> Item:
+    """The item with the linked page's body (when it is richer) and its date when the feed had none."""
+    text = item.text
+    if body and len(body) > len(item.text):
+        text = f"{item.title}\n\n{body}" if item.title and not _one_line(body).startswith(item.title) else body
+    return Item(title=item.title, text=text, link=item.link, guid=item.guid,
+                published=item.published or page_date)

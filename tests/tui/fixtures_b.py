@@ -10,16 +10,18 @@ Import the fixtures into a test module (``from tests.tui.fixtures_b import actor
 """
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.app import App
-from textual.binding import Binding
+from textual import events
+from textual.screen import Screen
 
 from briefing.extract.model import ExtractedEvent, Participant
 from briefing.extract.reextract import reextract_all
 from briefing.store import Store, open_store
+from briefing.tui.app import BriefingApp, Place
 
 ACTORS = [
     # key, name, country, aliases, offices (title, start, end)
@@ -119,52 +121,41 @@ def actor_store(tmp_path) -> Store:
     store.close()
 
 
-class HostApp(App):
-    """Stands in for BriefingApp: the store, a config, and the navigation calls, recorded."""
+class HostApp(BriefingApp):
+    """The real app, opened on one of our places instead of the events list.
 
-    BINDINGS = [Binding("escape,backspace", "back", "back")]
+    ``HostApp(store, "actor", 1)`` starts on the actor screen of actor 1, with a blank home
+    screen below it so that "back" has somewhere to go. Navigation calls are recorded in
+    ``opened`` as well as performed (a place whose screen is not written yet only notifies).
+    """
 
-    def __init__(self, store: Store, screen_factory: Any = None, config: Any = None) -> None:
-        super().__init__()
-        self.store = store
-        self.config = config
-        self.screen_factory = screen_factory
+    # CSS_PATH is relative to the class's module: point it back at the app's own stylesheet
+    _css = Path(import_module(BriefingApp.__module__).__file__).with_name("app.tcss")
+    CSS_PATH = str(_css) if _css.exists() else None
+
+    def __init__(self, store: Store, kind: str | None = None, *args: Any, config: Any = None,
+                 **kwargs: Any) -> None:
+        super().__init__(store.path, config, store=store)
+        self.start = Place(kind, tuple(args), tuple(kwargs.items())) if kind else None
         self.opened: list[tuple[str, Any]] = []
 
-    def on_mount(self) -> None:
-        if self.screen_factory is not None:
-            self.push_screen(self.screen_factory())
+    def on_mount(self, event: events.Mount) -> None:
+        event.prevent_default()  # not the events list: BriefingApp.on_mount stays out
+        self.push_screen(Screen(id="home"))
+        if self.start is not None:
+            self._visit(self.start)
 
-    def action_back(self) -> None:
-        if len(self.screen_stack) > 2:
-            self.pop_screen()
+    def _visit(self, place: Place, *, keep_forward: bool = False) -> bool:
+        self.opened.append((place.kind, place.args[0] if place.args else dict(place.kwargs) or None))
+        return super()._visit(place, keep_forward=keep_forward)
 
-    def open_event(self, event_id: int) -> None:
-        self.opened.append(("event", event_id))
 
-    def open_article(self, article_id: int, event_id: int | None = None) -> None:
-        self.opened.append(("article", article_id))
-
-    def open_actor(self, actor_id: int) -> None:
-        from briefing.tui.screens.actor import ActorScreen
-
-        self.opened.append(("actor", actor_id))
-        self.push_screen(ActorScreen(actor_id))
-
-    def open_network(self, actor_id: int) -> None:
-        from briefing.tui.screens.network import NetworkScreen
-
-        self.opened.append(("network", actor_id))
-        self.push_screen(NetworkScreen(actor_id))
-
-    def open_timeline(self, country_pair: str | None = None) -> None:
-        from briefing.tui.screens.timeline import TimelineScreen
-
-        self.opened.append(("timeline", country_pair))
-        self.push_screen(TimelineScreen(country_pair))
-
-    def open_feeds(self) -> None:
-        from briefing.tui.screens.feeds import FeedsScreen
-
-        self.opened.append(("feeds", None))
-        self.push_screen(FeedsScreen())
+async def settle(pilot: Any) -> None:
+    """Wait for the screens' query workers to deliver, then for the redraw."""
+    app = pilot.app
+    for _ in range(5):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers):
+            break
