@@ -310,7 +310,7 @@ class ActorIndex:
             f.startswith(words[0]) or f.endswith(words[-1]) for f in info.forms)
 
     def resolve_name(self, text: str, tokens: tuple[str, ...], office: str | None, country: str | None,
-                     date: str | None) -> tuple[str, str] | None:
+                     date: str | None, seen: set[str] | frozenset[str] = frozenset()) -> tuple[str, str] | None:
         """(key, alias_source) for a written name, or None when it is not known."""
         keys = self.full.get(tokens)
         if keys:
@@ -321,6 +321,8 @@ class ActorIndex:
         keys = self.short.get(tokens)
         if keys:
             ok = self._allowed(keys, text)
+            if seen:  # a surname after the full name earlier in the article
+                ok = [k for k in ok if k in seen] or ok
             if office:
                 ok = [k for k in ok if self.held_office(k, office)] or ok
             if len(ok) > 1 and date:

@@ -33,6 +33,7 @@ class Participant:
     country: str | None = None  # ISO code
     kind: str = "person"  # person | organisation
     alias_source: str = "bundled"  # bundled | auto (fuzzy match) | extracted (new actor)
+    mention_is_role: bool = False  # named only by a role ("the Chinese defense minister"): not an alias
 
 
 @dataclass

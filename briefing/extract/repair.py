@@ -21,6 +21,7 @@ _BROKEN_HYPHEN = re.compile(r"(?<=[A-Za-z]) (?=-[A-Za-z])")
 _BROKEN_HYPHEN_AFTER = re.compile(r"(?<=[A-Za-z]-) (?=[A-Za-z])")
 # "Washington’ s", "China ’s"
 _BROKEN_POSSESSIVE = re.compile(r"(?<=\w)( ?)[’'](?: )s\b|(?<=\w) [’']s\b")
+_STRAY_STOP = re.compile(r"(?<= )[.](?=[A-Z])")
 _MULTI_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 
 
@@ -57,6 +58,8 @@ def _edits(text: str) -> tuple[set[int], dict[int, str]]:
         else:
             pos = m.end(1)
         insert[pos] = " "
+    for m in _STRAY_STOP.finditer(text):  # "China. .After": the stray stop ends a sentence
+        insert[m.end()] = " "
     for m in _BROKEN_HYPHEN.finditer(text):
         delete.add(m.start())
     for m in _BROKEN_HYPHEN_AFTER.finditer(text):

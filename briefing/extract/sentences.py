@@ -35,10 +35,12 @@ def _ends_in_abbreviation(text: str, stop: int, abbrevs: frozenset[str]) -> bool
     """True when the full stop at ``stop`` closes an abbreviation ("U.S.", "Mr.") or an initial."""
     if text[stop] != ".":
         return False
-    m = re.search(r"([\w.]+)$", text[:stop])
-    if not m:
+    k = stop
+    while k > 0 and stop - k < 12 and (text[k - 1].isalnum() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:stop]
+    if not word:
         return False
-    word = m.group(1)
     if word.casefold() in abbrevs:
         return True
     return len(word) == 1 and word.isupper()  # an initial: "Lloyd J. Austin"

@@ -30,10 +30,7 @@ class Token:
     end: int
     text: str
     norm: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    capitalised: bool
 
 
 def norm_token(text: str) -> str:
@@ -46,8 +43,11 @@ def norm_token(text: str) -> str:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.start() + offset, m.end() + offset, m.group(), norm_token(m.group()))
-            for m in _TOKEN.finditer(text)]
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        out.append(Token(m.start() + offset, m.end() + offset, word, norm_token(word), word[0].isupper()))
+    return out
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -59,6 +59,7 @@ class PhraseTable(Generic[V]):
 
     def __init__(self, phrases: dict[str, V] | Iterable[tuple[str, V]] = (), plurals: bool = False):
         self.first: dict[str, dict[tuple[str, ...], V]] = {}
+        self.lengths: dict[str, list[int]] = {}  # per first word, the phrase lengths, longest first
         self.max_len = 0
         items = phrases.items() if isinstance(phrases, dict) else phrases
         for phrase, value in items:
@@ -75,6 +76,10 @@ class PhraseTable(Generic[V]):
             bucket = self.first.setdefault(k[0], {})
             bucket.setdefault(k, value)
             self.max_len = max(self.max_len, len(k))
+            lens = self.lengths.setdefault(k[0], [])
+            if len(k) not in lens:
+                lens.append(len(k))
+                lens.sort(reverse=True)
 
     def get(self, key: tuple[str, ...]) -> V | None:
         bucket = self.first.get(key[0]) if key else None
@@ -86,7 +91,9 @@ class PhraseTable(Generic[V]):
         if not bucket:
             return None
         n = len(tokens)
-        for length in range(min(self.max_len, n - i), 0, -1):
+        for length in self.lengths[tokens[i].norm]:
+            if length > n - i:
+                continue
             key = tuple(t.norm for t in tokens[i:i + length])
             value = bucket.get(key)
             if value is not None:

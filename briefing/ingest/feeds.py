@@ -23,7 +23,7 @@ import xml.sax
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
@@ -63,22 +63,26 @@ class ParsedFeed:
 # ---------------------------------------------------------------- parsing
 
 
-def parse_feed(body: bytes, *, url: str, headers: dict[str, str] | None = None) -> ParsedFeed:
+def parse_feed(body: bytes, *, url: str, headers: dict[str, str] | None = None,
+               guid_scope: str | None = None) -> ParsedFeed:
     """Parse feed bytes (never a URL: feedparser would fetch it) into items and problems.
 
     feedparser strips any DOCTYPE before expat sees the document and turns external entities
     off, so entity bombs and XXE stay inert text (see tests/ingest/test_safety.py).
     """
-    response_headers = {"content-location": url}
-    for key in ("content-type", "content-language"):
-        if headers and headers.get(key):
-            response_headers[key] = headers[key]
-    if headers and "content-type" not in response_headers:
-        response_headers["content-type"] = "application/octet-stream"
+    # A local file has no headers: application/xml lets its XML declaration name the encoding.
+    # No content-location: feedparser would resolve a bare guid ("17") against the feed URL,
+    # making two feeds' item 17 one article. Links are resolved in entry_to_item instead.
+    response_headers = {"content-type": "application/xml"}
+    if headers is not None:
+        response_headers.pop("content-type")
+        for key in ("content-type", "content-language"):
+            if headers.get(key):
+                response_headers[key] = headers[key]
     d = feedparser.parse(body, response_headers=response_headers)
     problem = describe_bozo(d.get("bozo_exception")) if d.get("bozo") else None
     entries = d.get("entries") or []
-    if not entries and not d.get("version"):
+    if not entries and not d.get("version") and not (d.feed.get("title") or d.feed.get("link")):
         if not body.strip():
             return ParsedFeed([], error="empty document")
         ctype = (headers or {}).get("content-type", "")
@@ -90,7 +94,7 @@ def parse_feed(body: bytes, *, url: str, headers: dict[str, str] | None = None) 
     bad_date = None
     seen: set[str] = set()
     for entry in entries:
-        item, date_raw = entry_to_item(entry, url)
+        item, date_raw = entry_to_item(entry, url, guid_scope or url)
         if item is None:
             empty += 1
             continue
@@ -144,22 +148,28 @@ def describe_bozo(exc: Any) -> str:
 
 
 def _detail_type(detail: Any) -> str:
-    return (detail or {}).get("type", "text/plain") if isinstance(detail, dict) else "text/plain"
+    """The declared type of a feed text; "" when undeclared (the text is then sniffed)."""
+    return str(detail.get("type") or "") if isinstance(detail, dict) else ""
+
+
+_LOOKS_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|/[a-zA-Z]|!--)|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
 def _plain(value: str | None, mime: str) -> str:
     """Feed text (HTML or plain) as clean plain text, paragraphs kept."""
     if not value:
         return ""
-    text = html_to_text(value)[0] if mime in _HTML_TYPES else value
-    return fix_mojibake(clean_text(text)).strip()
+    value = fix_mojibake(value)  # before HTML reduction, which folds the no-break spaces it needs
+    html = mime in _HTML_TYPES or (not mime and _LOOKS_HTML.search(value) is not None)
+    text = html_to_text(value)[0] if html else value
+    return clean_text(text).strip()
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def entry_to_item(entry: Any, feed_url: str) -> tuple[Item | None, str | None]:
+def entry_to_item(entry: Any, feed_url: str, guid_scope: str | None = None) -> tuple[Item | None, str | None]:
     """One feedparser entry -> (item or None when it holds no text, the raw date string)."""
     title = _one_line(_plain(entry.get("title"), _detail_type(entry.get("title_detail")))) or None
     bodies = [_plain(c.get("value"), c.get("type", "text/html")) for c in entry.get("content") or []]
@@ -173,9 +183,13 @@ def entry_to_item(entry: Any, feed_url: str) -> tuple[Item | None, str | None]:
     published, raw = entry_date(entry)
     if not text:
         return None, raw
-    link = _http_link(entry.get("link"))
     guid = _one_line(clean_text(str(entry.get("id") or ""))) or None
-    return Item(title=title, text=text, link=link, guid=scoped_guid(guid, feed_url) if guid else None,
+    # feedparser takes a permalink guid as the link; "17" resolved against the feed's URL is no link
+    raw_link = entry.get("link")
+    if isinstance(raw_link, str) and raw_link.strip() and not urlsplit(raw_link.strip()).scheme:
+        raw_link = urljoin(feed_url, raw_link.strip())  # a relative link, against the feed's URL
+    link = None if entry.get("guidislink") and not _http_link(guid) else _http_link(raw_link)
+    return Item(title=title, text=text, link=link, guid=scoped_guid(guid, guid_scope or feed_url) if guid else None,
                 published=published), raw
 
 
@@ -202,14 +216,14 @@ def entry_date(entry: Any) -> tuple[str | None, str | None]:
     """(ISO date of the item or None, the raw date string). The raw offset is kept when readable."""
     raw_seen = None
     for key in ("published", "updated", "created"):
-        raw = entry.get(key)
+        raw = dict.get(entry, key)  # not entry.get: feedparser maps updated->published with a warning
         if not raw:
             continue
         raw_seen = raw_seen or str(raw)
         iso = parse_date(str(raw))
         if iso:
             return iso, raw_seen
-        parsed = entry.get(key + "_parsed")
+        parsed = dict.get(entry, key + "_parsed")
         if parsed and _sane_year(parsed[0]):
             return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat(), raw_seen
     return None, raw_seen
@@ -226,6 +240,11 @@ def parse_date(raw: str) -> str | None:
     ('2017-01-07T08:00:00+09:00', '2017-01-06T12:00:00+00:00')
     """
     raw = raw.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):  # a date alone stays a date
+        try:
+            return raw if _sane_year(datetime.fromisoformat(raw).year) else None
+        except ValueError:
+            return None
     dt = None
     try:
         dt = email.utils.parsedate_to_datetime(raw)
@@ -290,25 +309,35 @@ def classify(store: Store, art: ArticleIn, digest: str) -> tuple[str, int | None
     """
     conn = store.conn
     if art.guid:
-        row = conn.execute("SELECT id, content_hash FROM articles WHERE guid = ?", [art.guid]).fetchone()
+        row = conn.execute("SELECT id, content_hash, feed_id FROM articles WHERE guid = ?", [art.guid]).fetchone()
         if row:
-            return _same_or_update(conn, row[0], row[1], digest)
+            return _same_or_update(conn, row, art, digest)
     if art.url:
-        row = conn.execute("SELECT id, content_hash, guid FROM articles WHERE url = ?", [art.url]).fetchone()
+        row = conn.execute("SELECT id, content_hash, feed_id, guid FROM articles WHERE url = ?", [art.url]).fetchone()
         if row:
-            if art.guid and row[2] and row[2] != art.guid:
+            if art.guid and row[3] and row[3] != art.guid:
                 art.url = None  # a different item sharing the link: keep it, without the link
             else:
-                return _same_or_update(conn, row[0], row[1], digest)
-    row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
-    if row:
-        return "duplicate", row[0]
+                return _same_or_update(conn, row, art, digest)
+    row = conn.execute("SELECT id, feed_id FROM articles WHERE content_hash = ?", [digest]).fetchone()
+    if row:  # the same text: seen again in its own feed, or a copy of another source's article
+        same_feed = row[1] is not None and row[1] == art.feed_id and not art.guid and not art.url
+        return ("unchanged" if same_feed else "duplicate"), row[0]
     return "new", None
 
 
-def _same_or_update(conn: sqlite3.Connection, article_id: int, stored_hash: str, digest: str) -> tuple[str, int]:
+def _same_or_update(conn: sqlite3.Connection, row: tuple, art: ArticleIn, digest: str) -> tuple[str, int]:
+    """Same item seen again: unchanged, or an update when its text changed in its own feed.
+
+    Only the feed that stored an article may rewrite it: another feed (or the same feed under
+    a second URL) carrying the same guid or link with other text counts as a duplicate, or two
+    feeds would rewrite the article back and forth on every run.
+    """
+    article_id, stored_hash, feed_id = row[0], row[1], row[2]
     if stored_hash == digest:
         return "unchanged", article_id
+    if feed_id is None or feed_id != art.feed_id:
+        return "duplicate", article_id
     other = conn.execute("SELECT id FROM articles WHERE content_hash = ? AND id != ?", [digest, article_id]).fetchone()
     if other:
         return "duplicate", other[0]  # the new text is already stored as another article

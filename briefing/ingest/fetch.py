@@ -258,4 +258,6 @@ def _fetch_file(path: Path, limits: Limits, last_modified: str | None) -> Fetche
         raise FetchError(f"cannot read {path}: {exc.strerror or exc}") from None
     if len(body) > limits.max_bytes:
         raise FetchError(f"file larger than the limit of {limits.max_bytes:,} bytes")
-    return Fetched(url=path.resolve().as_uri(), status=200, body=body, last_modified=stamp)
+    # application/xml: the file's own XML declaration names its encoding (RFC 7303)
+    return Fetched(url=path.resolve().as_uri(), status=200, body=body, last_modified=stamp,
+                   headers={"content-type": "application/xml"})

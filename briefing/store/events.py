@@ -52,7 +52,7 @@ def actor_id_for(store: Store, p: Participant) -> int:
             break
         seen.add(actor_id)
         actor_id = nxt[0]
-    if p.mention:
+    if p.mention and not getattr(p, "mention_is_role", False):
         conn.execute(
             "INSERT OR IGNORE INTO aliases (actor_id, alias, norm, source) VALUES (?, ?, ?, ?)",
             [actor_id, p.mention, norm_name(p.mention), p.alias_source if p.alias_source != "bundled" else "extracted"],

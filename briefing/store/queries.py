@@ -19,6 +19,7 @@ fails too does :class:`SearchError` carry a readable message.
 """
 from __future__ import annotations
 
+import json
 import queue
 import sqlite3
 import threading
@@ -211,6 +212,9 @@ class EventFilter:
     date_from: str = ""
     date_to: str = ""
     fts: str = field(default="", compare=False)
+    # The ids of the events the search matches, as a JSON array, worked out once per search
+    # (see prepare_filter) so that counting and paging do not run the full-text query again.
+    fts_events: str | None = field(default=None, compare=False, repr=False)
 
     def is_empty(self) -> bool:
         return not self.active()
@@ -235,23 +239,36 @@ class EventFilter:
     def cleared(self) -> "EventFilter":
         return EventFilter()
 
+    def unprepared(self) -> "EventFilter":
+        """The same filter, to be prepared afresh (after the store changed)."""
+        return replace(self, fts="", fts_events=None)
+
     def key(self) -> tuple:
         return (self.fts or self.search, self.actor_id, self.country, self.kind, self.status,
                 self.date_from, self.date_to)
 
 
 def prepare_filter(conn: sqlite3.Connection, flt: EventFilter) -> tuple[EventFilter, str | None]:
-    """Resolve the search into an FTS expression (see :func:`fts_expression`)."""
+    """Resolve the search into an FTS expression (see :func:`fts_expression`) and the set
+    of events it matches. A filter already prepared is returned as it is."""
     if not flt.search:
-        return replace(flt, fts=""), None
+        return replace(flt, fts="", fts_events=None), None
+    if flt.fts and flt.fts_events is not None:
+        return flt, None
     expr, note = fts_expression(conn, flt.search)
-    return replace(flt, fts=expr), note
+    ids = [r[0] for r in conn.execute(
+        """SELECT DISTINCT ea.event_id FROM event_articles ea WHERE ea.article_id IN
+           (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)""", [expr])]
+    return replace(flt, fts=expr, fts_events=json.dumps(ids, separators=(",", ":"))), note
 
 
 def _where(flt: EventFilter) -> tuple[str, list[Any]]:
     clauses = ["e.not_meeting = 0"]
     params: list[Any] = []
-    if flt.search:
+    if flt.search and flt.fts_events is not None:
+        clauses.append("e.id IN (SELECT value FROM json_each(?))")
+        params.append(flt.fts_events)
+    elif flt.search:
         clauses.append("""e.id IN (SELECT ea.event_id FROM event_articles ea WHERE ea.article_id IN
                           (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))""")
         params.append(flt.fts or build_fts_fallback(flt.search))

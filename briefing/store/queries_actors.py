@@ -237,6 +237,7 @@ def network(db: Db, actor_id: int, hops: int = 1, max_nodes: int = 60) -> Networ
     says whether some were left out. Edges carry held and other (planned, declined…) counts.
     """
     conn = _conn(db)
+    actor_id = resolve_actor(conn, actor_id)
     hop: dict[int, int] = {actor_id: 0}
     edges: dict[tuple[int, int], Edge] = {}
     truncated = False

@@ -154,4 +154,4 @@ class BriefingCommands(Provider):
             label = f"event: Go to {one_line(ev.label)}"
             score = max(matcher.match(label), 0.25)
             yield Hit(score, fuzzy_content(matcher, label), partial(app.open_event, ev.id),
-                      text=label, help=markup_escape(f"{ev.location or ''} · {ev.status}"))
+                      text=label, help=markup_escape(" · ".join(x for x in (ev.location, ev.status) if x)))

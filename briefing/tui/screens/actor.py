@@ -66,6 +66,8 @@ class ActorScreen(Screen):
         Binding("m", "merge", "merge"),
         Binding("a", "add_alias", "add alias"),
         Binding("d", "remove_alias", "remove alias"),
+        Binding("c", "correct", "correct meeting", show=False),
+        Binding("x", "not_meeting", "not a meeting", show=False),
         Binding("backspace", "app.back", "back"),
         Binding("escape", "app.back", "back", show=False),
     ]
@@ -242,6 +244,29 @@ class ActorScreen(Screen):
         alias = self.page.aliases[table.cursor_row].alias
         self.app.push_screen(RemoveAliasModal(self.actor_id, alias), self._after_curation)
 
+    def _selected_meeting(self) -> int | None:
+        table = self.query_one("#meetings", DataTable)
+        if not table.row_count:
+            self.notify("no meeting selected", timeout=3)
+            return None
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return int(key) if key is not None else None
+
+    def action_correct(self) -> None:
+        """Correct the highlighted meeting's kind, status, date, place or length."""
+        from briefing.tui.widgets.curation import CorrectEventModal
+
+        event_id = self._selected_meeting()
+        if event_id is not None:
+            self.app.push_screen(CorrectEventModal(event_id), self._after_curation)
+
+    def action_not_meeting(self) -> None:
+        from briefing.tui.widgets.curation import NotMeetingModal
+
+        event_id = self._selected_meeting()
+        if event_id is not None:
+            self.app.push_screen(NotMeetingModal(event_id), self._after_curation)
+
     def _after_curation(self, changed: Any) -> None:
         if changed:
             self.reload()
@@ -259,6 +284,8 @@ def _register_palette_actions() -> None:
         ("actor: Merge with another actor", "fold a duplicate into the right actor (m)", "merge"),
         ("actor: Add alias", "another spelling that resolves to this actor (a)", "add_alias"),
         ("actor: Remove selected alias", "stop a spelling resolving to this actor (d)", "remove_alias"),
+        ("actor: Correct highlighted meeting", "kind, status, date, place, minutes (c)", "correct"),
+        ("actor: Mark highlighted meeting not a meeting", "hide it from lists and export (x)", "not_meeting"),
     ]:
         register_action(name, help_, lambda app, a=action: app.screen.run_action(a), when=on_actor)
 

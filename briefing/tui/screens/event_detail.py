@@ -12,13 +12,13 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
+from textual.containers import Horizontal, HorizontalScroll, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.store import queries as q
-from briefing.tui.widgets.safe import join_text, one_line, safe_line, safe_text
+from briefing.tui.widgets.safe import join_text, markup_escape, one_line, safe_line, safe_text
 
 FIELD_ORDER = ["participants", "kind", "status", "date", "year", "location", "duration", "topic"]
 
@@ -193,15 +193,22 @@ class EventDetailScreen(Screen):
             box.update(Text(f"{fact['field']}: no sentence recorded for this fact", style="dim"))
             return
         out = Text()
-        for i, e in enumerate(fact["evidence"][:3]):
+        seen: set[tuple] = set()
+        unique = []
+        for e in fact["evidence"]:
+            key = (e["article_id"], one_line(e["sentence"]))
+            if key not in seen:
+                seen.add(key)
+                unique.append(e)
+        for i, e in enumerate(unique[:3]):
             if i:
                 out.append("\n")
             out.append(f"{fact['field']} ← article #{e['article_id']}: ", style="dim")
             out.append("“" + one_line(e["sentence"]) + "”", style="italic")
             if e.get("note"):
                 out.append(f"  ({one_line(e['note'])})", style="dim")
-        if len(fact["evidence"]) > 3:
-            out.append(f"\n… and {len(fact['evidence']) - 3} more", style="dim")
+        if len(unique) > 3:
+            out.append(f"\n… and {len(unique) - 3} more", style="dim")
         out.append("\nEnter opens the article at this sentence", style="dim")
         box.update(out)
 
@@ -229,7 +236,7 @@ class EventDetailScreen(Screen):
                     body.append(one_line(c["speaker"]) + ": ", style="bold")
                 body.append("“" + one_line(c["text"]) + "”")
             col = Static(body, classes="side")
-            col.border_title = f"{name} said"
+            col.border_title = markup_escape(f"{name} said")
             columns.append(col)
         box.mount_all(columns)
 
@@ -246,8 +253,9 @@ class EventDetailScreen(Screen):
         for a in arts:
             body = safe_text(a["summary"])
             col = Static(body, classes="account")
-            col.border_title = one_line(f"#{a['id']} {a['title'] or a['path'] or ''}")[:40]
-            col.border_subtitle = one_line(a["published"] or a["source"] or "")[:20]
+            # border titles are markup: escape what came from the article
+            col.border_title = markup_escape(one_line(f"#{a['id']} {a['title'] or a['path'] or ''}")[:40])
+            col.border_subtitle = markup_escape(one_line(a["published"] or a["source"] or "")[:20])
             columns.append(col)
         box.mount_all(columns)
 

@@ -21,7 +21,8 @@ from briefing.store import queries as q
 from briefing.store.queries import EventFilter, EventRow
 from briefing.tui.widgets.safe import join_text, one_line, safe_line, safe_text
 
-EDGE = 10  # rows from the window's edge at which it moves
+EDGE = 40  # rows from the window's edge at which it moves (more than a page down, so a
+# page down never reaches the edge before the window has moved)
 
 STATUS_STYLE = {"held": "green", "planned": "yellow", "declined": "red", "cancelled": "red"}
 
@@ -66,9 +67,9 @@ class EventsScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.filter = EventFilter()
+        self.event_filter = EventFilter()
         self.total: int | None = None
-        self.offset = 0  # position in the filtered ordering of the table's first row
+        self.window_start = 0  # position in the filtered ordering of the table's first row
         self.rows: list[EventRow] = []
         self.loading_window = False
         self._pending_abs: int | None = None  # where the cursor should be after a window move
@@ -109,7 +110,7 @@ class EventsScreen(Screen):
         """Count and fetch the window around the cursor (or the top)."""
         self._changed = False
         pos = self.cursor_position if keep_position and self.rows else 0
-        self._load(self.filter, pos, count=True)
+        self._load(self.event_filter.unprepared(), pos, count=True)
 
     def store_changed(self) -> None:
         self._changed = True
@@ -122,7 +123,7 @@ class EventsScreen(Screen):
     @property
     def cursor_position(self) -> int:
         """The cursor's row in the whole filtered ordering."""
-        return self.offset + max(0, self.table.cursor_row)
+        return self.window_start + max(0, self.table.cursor_row)
 
     def _load(self, flt: EventFilter, position: int, *, count: bool, follow: bool = False) -> None:
         page = self.app.page_size
@@ -152,7 +153,7 @@ class EventsScreen(Screen):
         self.loading_window = False
         if self._follow_cursor and self.rows:
             self._pending_abs = self.cursor_position
-        self.filter = prepared
+        self.event_filter = prepared
         if note:
             self._note = note
             self.app.notify(note, severity="warning", markup=False, timeout=5)
@@ -160,7 +161,7 @@ class EventsScreen(Screen):
             self.total = total
         if totals is not None:
             self._store_totals = totals
-        self.offset = begin
+        self.window_start = begin
         self.rows = rows
         self._fill()
         target = (self._pending_abs or 0) - begin
@@ -189,11 +190,11 @@ class EventsScreen(Screen):
         ]
 
     def _show_empty(self) -> None:
-        empty = not self.rows and self.filter.is_empty()
+        empty = not self.rows and self.event_filter.is_empty()
         self.query_one("#empty").display = empty
         self.table.display = not empty
         self.query_one("#preview").display = bool(self.rows)
-        if not self.rows and not self.filter.is_empty():
+        if not self.rows and not self.event_filter.is_empty():
             pass  # the header says "0 events" and names the filters; c clears them
 
     def _render_header(self) -> None:
@@ -205,7 +206,7 @@ class EventsScreen(Screen):
             if self.rows:
                 n = f"{self.cursor_position + 1:,} / {self.total:,} events"
             parts.append(n)
-        active = self.filter.active()
+        active = self.event_filter.active()
         if active:
             filt = Text("filters: ", style="bold")
             for name, value in active:
@@ -218,7 +219,8 @@ class EventsScreen(Screen):
             parts.append(Text(f"{self._store_totals['articles']:,} articles, no meetings found", style="dim"))
         if self._changed:
             parts.append(Text("new data: r to refresh", style="bold yellow"))
-        self.query_one("#events-header", Static).update(join_text(parts, " ─ "))
+        # one line, always: no layout pass (this runs on every cursor move)
+        self.query_one("#events-header", Static).update(join_text(parts, " ─ "), layout=False)
 
     # ------------------------------------------------------------------ cursor and preview
 
@@ -232,10 +234,11 @@ class EventsScreen(Screen):
     def _maybe_move_window(self, row: int) -> None:
         if self.loading_window or self.total is None or not self.rows:
             return
-        near_end = row >= len(self.rows) - EDGE and self.offset + len(self.rows) < self.total
-        near_start = row < EDGE and self.offset > 0
+        edge = max(3, min(EDGE, self.app.page_size // 5))
+        near_end = row >= len(self.rows) - edge and self.window_start + len(self.rows) < self.total
+        near_start = row < edge and self.window_start > 0
         if near_end or near_start:
-            self._load(self.filter, self.offset + row, count=False, follow=True)
+            self._load(self.event_filter, self.window_start + row, count=False, follow=True)
 
     def _selected(self) -> EventRow | None:
         row = self.table.cursor_row
@@ -274,7 +277,7 @@ class EventsScreen(Screen):
             lines.append(join_text([Text("topics: ", style="dim") + safe_line(", ".join(ev["topics"]))]))
         if ev["sentence"]:
             lines.append(safe_text("“" + one_line(ev["sentence"]) + "”", style="italic", max_len=400))
-        preview.update(Text("\n").join(lines))
+        preview.update(Text("\n").join(lines), layout=False)  # fixed height: no layout pass
 
     # ------------------------------------------------------------------ actions
 
@@ -302,12 +305,12 @@ class EventsScreen(Screen):
         self.apply_filter(EventFilter(**{**self._filter_fields(), "actor_id": actor_id, "actor_name": name}))
 
     def _filter_fields(self) -> dict[str, Any]:
-        f = self.filter
+        f = self.event_filter
         return {"search": f.search, "actor_id": f.actor_id, "actor_name": f.actor_name, "country": f.country,
                 "kind": f.kind, "status": f.status, "date_from": f.date_from, "date_to": f.date_to}
 
     def apply_filter(self, flt: EventFilter) -> None:
-        self.filter = flt
+        self.event_filter = flt
         self.total = None
         self.rows = []
         self._preview_id = None
@@ -317,7 +320,7 @@ class EventsScreen(Screen):
     def action_search(self) -> None:
         box = self.query_one("#search", Input)
         box.display = True
-        box.value = self.filter.search
+        box.value = self.event_filter.search
         box.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -333,7 +336,7 @@ class EventsScreen(Screen):
         if box.display:
             box.display = False
             self.table.focus()
-        elif self.filter.search:
+        elif self.event_filter.search:
             self.apply_filter(EventFilter(**{**self._filter_fields(), "search": ""}))
 
     def action_filters(self) -> None:
@@ -343,28 +346,28 @@ class EventsScreen(Screen):
             if result is not None:
                 self.apply_filter(result)
 
-        self.app.push_screen(FilterScreen(self.filter), done)
+        self.app.push_screen(FilterScreen(self.event_filter), done)
 
     def action_clear_filters(self) -> None:
-        if self.filter.is_empty():
+        if self.event_filter.is_empty():
             self.app.notify("no filters to clear", timeout=2)
             return
         self.apply_filter(EventFilter())
 
     def action_first(self) -> None:
-        if self.offset == 0:
+        if self.window_start == 0:
             if self.rows:
                 self.table.move_cursor(row=0)
         else:
-            self._load(self.filter, 0, count=False)
+            self._load(self.event_filter, 0, count=False)
 
     def action_last(self) -> None:
         if self.total is None or not self.total:
             return
-        if self.offset + len(self.rows) >= self.total:
+        if self.window_start + len(self.rows) >= self.total:
             self.table.move_cursor(row=len(self.rows) - 1)
         else:
-            self._load(self.filter, self.total - 1, count=False)
+            self._load(self.event_filter, self.total - 1, count=False)
 
     def action_timeline(self) -> None:
         self.app.open_timeline()

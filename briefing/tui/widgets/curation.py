@@ -312,6 +312,7 @@ class MergeActorsModal(CurationModal):
         else:
             self.source, self.target = other, self.actor_id
         self.query_one("#pick").display = False
+        self.query_one("#who").display = False
         self.query_one("#confirm-step").display = True
         self._show_plan()
         self.query_one("#confirm", Button).focus()
@@ -374,11 +375,11 @@ class CorrectEventModal(CurationModal):
                 yield Label("status")
                 yield Select(statuses, id="status", allow_blank=False, value=STATUSES[0])
                 yield Label("date")
-                yield Input(placeholder="YYYY, YYYY-MM or YYYY-MM-DD", id="date")
+                yield Input(placeholder="YYYY[-MM[-DD]]", id="date")
+                yield Label("minutes")
+                yield Input(placeholder="duration", id="duration", type="integer")
                 yield Label("location")
                 yield Input(placeholder="city", id="location")
-                yield Label("minutes")
-                yield Input(placeholder="duration in minutes", id="duration", type="integer")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="confirm")

@@ -1,0 +1,803 @@
+"""The meeting extractor: an article's text in, the meetings it reports out.
+
+    repair -> sentences -> per sentence: actor mentions, roles, places, meeting cues
+           -> article date (DateResolver, hinted by the terms of office of people named with
+              their role) -> names resolved at that date -> one candidate per cue clause
+           -> headline meeting, references back to it ("the meeting lasted ..."), background
+              meetings -> duplicates merged -> claims and topics -> evidence mapped back to
+              the stored text.
+
+Everything the extractor knows about the world (names, offices, places, cue words) comes
+from ``briefing/data``; the code here is only the mechanism.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.extract.actors import CJK, ActorIndex, Mention, RoleSpan, load_store_aliases
+from briefing.extract.claims import find_claims
+from briefing.extract.gazetteer import load_gazetteer
+from briefing.extract.model import Evidence, ExtractedEvent, Participant
+from briefing.extract.repair import Repaired, repair
+from briefing.extract.sentences import Sentence, split_sentences
+from briefing.extract.tokens import Token, tokenize
+from briefing.extract.topics import Topics
+from briefing.extract.triggers import Cue, Triggers
+
+try:  # written alongside; until it lands, no dates
+    from briefing.extract.dates import DateResolver
+except ImportError:  # pragma: no cover
+    DateResolver = None  # type: ignore[assignment]
+
+_LINK_AFTER_NAME = re.compile(r"^\s*,?\s*(?:(?:the|a|an|then|former|now|and)\s+){0,2}$", re.I)
+_ROLE_TAIL = re.compile(r"^\s+(?:of|for|to|at|in)\s+(?:the\s+)?", re.I)
+_ZH_NAME_SPLIT = re.compile(r"[和与同及、]")
+_ZH_STOP = re.compile(r"星期|周|在|于|今|昨|表示|说|会|举行|通|前|日|月|年|举|访|[\(（，,。]")
+REMOTE = {"call", "video_call"}
+
+
+@dataclass
+class DateInfo:
+    start: int  # absolute, repaired text
+    end: int
+    text: str
+    value: str
+    precision: str
+    end_value: str | None = None
+    future: bool = False
+    note: str | None = None
+
+
+@dataclass
+class Analysis:
+    sent: Sentence
+    tokens: list[Token]
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[RoleSpan] = field(default_factory=list)
+    places: list[tuple[int, int, dict, str]] = field(default_factory=list)  # start, end, place, prep
+    countries: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)  # absolute offsets
+    dates: list[DateInfo] = field(default_factory=list)
+    unknown: list[tuple[int, int, str, tuple[str, ...], bool]] = field(default_factory=list)
+
+
+@dataclass
+class Candidate:
+    kind: str
+    status: str
+    persons: list[Mention]
+    orgs: list[Mention]
+    sent_index: int
+    cue: Cue
+    date: DateInfo | None = None
+    location: tuple[str, int, int] | None = None
+    duration: tuple[int, int, int] | None = None
+    status_span: tuple[int, int, str] | None = None
+    anaphoric: bool = False
+    core: bool = False
+    sentences: list[int] = field(default_factory=list)
+    extra_evidence: list[tuple[str, str, int, int, int]] = field(default_factory=list)  # field,value,s,e,sent
+
+    def person_keys(self) -> frozenset[str]:
+        return frozenset(m.key or m.name for m in self.persons)
+
+
+class MeetingExtractor:
+    """Built once (alias indexes, compiled patterns); ``extract`` runs per article."""
+
+    def __init__(self, index: ActorIndex):
+        self.index = index
+        self.triggers = Triggers()
+        self.topics = Topics()
+
+    @classmethod
+    def from_store(cls, store: Any, config: Any = None) -> "MeetingExtractor":
+        return cls(ActorIndex(load_gazetteer(), load_store_aliases(store)))
+
+    # -- per sentence -------------------------------------------------------------------
+
+    def _analyse(self, sent: Sentence) -> Analysis:
+        ix = self.index
+        toks = tokenize(sent.text, sent.start)
+        a = Analysis(sent, toks)
+        n = len(toks)
+        i = 0
+        pending_unknown: list[int] = []
+
+        def flush_unknown() -> None:
+            if pending_unknown:
+                s, e = pending_unknown[0], pending_unknown[-1]
+                words = [toks[k] for k in range(s, e + 1)]
+                org = any(t.norm in ix.org_words for t in words)
+                a.unknown.append((toks[s].start, toks[e].end, sent.text[toks[s].start - sent.start:toks[e].end - sent.start],
+                                  tuple(t.norm for t in words), org))
+                pending_unknown.clear()
+
+        while i < n:
+            t = toks[i]
+            best: tuple[int, str, Any] | None = None
+            am = ix.full.match(toks, i) if t.capitalised else None
+            if am:
+                best = (am[0], "alias", am[1])
+            rm = ix.roles.match(toks, i)
+            if rm and (best is None or rm[0] > best[0]):
+                best = (rm[0], "role", rm[1])
+            pm = self.triggers.place_at(toks, i) if t.capitalised or t.norm == "the" else None
+            if pm and (best is None or pm[0] > best[0]):
+                best = (pm[0], "place", pm[1])
+            if best is None and t.capitalised:
+                cm = ix.country_of_word(toks, i)
+                if cm:
+                    best = (cm[0], "country", cm[1])
+                else:
+                    sm = ix.short.match(toks, i)
+                    if sm:
+                        best = (sm[0], "short", sm[1])
+            if best is None:
+                if t.capitalised and t.norm not in ix.not_names and not t.norm.isdigit():
+                    pending_unknown.append(i)
+                elif pending_unknown and t.norm in ix.org_words:
+                    pending_unknown.append(i)
+                else:
+                    flush_unknown()
+                i += 1
+                continue
+            flush_unknown()
+            length, what, value = best
+            s, e = toks[i].start, toks[i + length - 1].end
+            text = sent.text[s - sent.start:e - sent.start]
+            if what in ("alias", "short"):
+                m = Mention(s, e, text)
+                m._keys = tuple(tt.norm for tt in toks[i:i + length])  # type: ignore[attr-defined]
+                m._short = what == "short"  # type: ignore[attr-defined]
+                a.mentions.append(m)
+            elif what == "role":
+                a.roles.append(self._role_span(a, i, length, value))
+            elif what == "place":
+                prev = toks[i - 1].norm if i > 0 else ""
+                if prev == "the" and i > 1:
+                    prev = toks[i - 2].norm
+                a.places.append((s, e, value, prev))
+            elif what == "country":
+                a.countries.append((s, e, value))
+            i += length
+        flush_unknown()
+        if CJK.search(sent.text):
+            self._analyse_zh(a)
+        a.cues = [Cue(c.kind, c.start + sent.start, c.end + sent.start, c.text) for c in self.triggers.cues(sent.text)
+                  if not self._inside_name(a, c.start + sent.start)]
+        return a
+
+    def _inside_name(self, a: Analysis, pos: int) -> bool:
+        return any(s <= pos < e for s, e, *_ in a.places) or any(m.start <= pos < m.end for m in a.mentions) \
+            or any(u[0] <= pos < u[1] and u[4] for u in a.unknown)
+
+    def _role_span(self, a: Analysis, i: int, length: int, office: str) -> RoleSpan:
+        ix, toks = self.index, a.tokens
+        start = toks[i].start
+        countries: list[str] = []
+        j = i - 1
+        while j >= 0 and j >= i - 3:
+            cm = ix.country_of_word(toks, j)
+            if cm and j + cm[0] <= i:
+                countries = cm[1] + countries
+                start = toks[j].start
+                j -= 1
+                continue
+            if toks[j].norm in ("and", "of", "the") and countries:
+                j -= 1
+                continue
+            break
+        end = toks[i + length - 1].end
+        if not countries:  # the phrase itself opens with the country: "US Secretary of State"
+            cm = ix.country_of_word(toks, i)
+            if cm:
+                countries = cm[1]
+        if not countries:  # "... Minister of China and Vietnam", "General Secretary of the Vietnam Communist Party"
+            tail = a.sent.text[end - a.sent.start:end - a.sent.start + 60]
+            m = _ROLE_TAIL.match(tail)
+            if m:
+                k = i + length
+                while k < len(toks) and toks[k].start < end + 60:
+                    if a.sent.text[toks[k - 1].end - a.sent.start:toks[k].start - a.sent.start].strip(" ") not in ("", "'"):
+                        break
+                    cm = ix.country_of_word(toks, k)
+                    if cm:
+                        countries += cm[1]
+                        k += cm[0]
+                        continue
+                    if toks[k].norm in ("and", "the", "of", "for") or toks[k].capitalised:
+                        k += 1
+                        continue
+                    break
+        # "State Councilor and Minister of Defense": the second title shares the first's country
+        if not countries and a.roles:
+            prev = a.roles[-1]
+            between = a.sent.text[prev.end - a.sent.start:start - a.sent.start]
+            if between.strip() in ("and", "&", ","):
+                countries = list(prev.countries)
+        plural = toks[i + length - 1].norm.endswith("s") and len(countries) != 1
+        text = a.sent.text[start - a.sent.start:end - a.sent.start]
+        return RoleSpan(start, end, toks[i].start, office, list(dict.fromkeys(countries)), text,
+                        plural or len(set(countries)) > 1)
+
+    def _analyse_zh(self, a: Analysis) -> None:
+        ix, text, base = self.index, a.sent.text, a.sent.start
+        taken: list[tuple[int, int]] = []
+        if ix._zh_re:
+            for m in ix._zh_re.finditer(text):
+                mm = Mention(m.start() + base, m.end() + base, m.group())
+                mm._zh = True  # type: ignore[attr-defined]
+                a.mentions.append(mm)
+                taken.append((m.start(), m.end()))
+        if ix._zh_role_re:
+            for m in ix._zh_role_re.finditer(text):
+                # country characters right before: 中越外长 -> CN, VN
+                k, codes = m.start(), []
+                while k > 0 and text[k - 1] in ix.zh_country_chars:
+                    codes.insert(0, ix.zh_country_chars[text[k - 1]])
+                    k -= 1
+                a.roles.append(RoleSpan(k + base, m.end() + base, m.start() + base, ix.zh_roles[m.group()], codes,
+                                        text[k:m.end()], len(codes) > 1))
+                # names after a role: 外长秦刚和裴青山
+                pos = m.end()
+                for _ in range(3):
+                    known = next((t for t in taken if t[0] == pos), None)
+                    if known:
+                        pos = known[1]
+                    else:
+                        seg = text[pos:pos + 4]
+                        stop = _ZH_STOP.search(seg)
+                        cut = stop.start() if stop else 3
+                        cut = min(max(cut, 2), 3)
+                        name = text[pos:pos + cut]
+                        if len(name) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in name):
+                            mm = Mention(pos + base, pos + cut + base, name)
+                            mm._zh = True  # type: ignore[attr-defined]
+                            a.mentions.append(mm)
+                            taken.append((pos, pos + cut))
+                        pos += cut
+                    if pos < len(text) and _ZH_NAME_SPLIT.match(text[pos]):
+                        pos += 1
+                    else:
+                        break
+        for s, e, p in self.triggers.zh_places_in(text):
+            prep = "in" if s > 0 and text[s - 1] in "在于赴到" else ""
+            a.places.append((s + base, e + base, p, prep))
+        a.mentions.sort(key=lambda m: m.start)
+
+    # -- resolving ------------------------------------------------------------------------
+
+    def _link_roles(self, a: Analysis) -> None:
+        """Attach each role to the name beside it; names and roles stay as found."""
+        text, base = a.sent.text, a.sent.start
+        names = [(m.start, m.end, m) for m in a.mentions] + [(u[0], u[1], u) for u in a.unknown if not u[4]]
+        names.sort(key=lambda x: x[0])
+        a._links = {}  # type: ignore[attr-defined]
+        for r in a.roles:
+            # role then name: "Defense Minister Li Shangfu"
+            after = next((x for x in names if 0 <= x[0] - r.end <= 1), None)
+            if after is not None:
+                a._links[id(after[2])] = r  # type: ignore[attr-defined]
+                continue
+            # name, then role: "Pan Wenjiang, Vietnam's National Defense Minister"
+            before = [x for x in names if x[1] <= r.start and _LINK_AFTER_NAME.match(text[x[1] - base:r.start - base])]
+            if before:
+                x = before[-1]
+                if id(x[2]) not in a._links:  # type: ignore[attr-defined]
+                    a._links[id(x[2])] = r  # type: ignore[attr-defined]
+
+    def _resolve(self, a: Analysis, date: str | None) -> None:
+        ix = self.index
+        links = a._links  # type: ignore[attr-defined]
+        out: list[Mention] = []
+        linked_roles = set()
+        for m in a.mentions:
+            r = links.get(id(m))
+            country = r.countries[0] if r and len(r.countries) == 1 else None
+            if getattr(m, "_zh", False):
+                res = ix.resolve_zh(m.text)
+                if res is None and r is not None:
+                    res = self._holder_match(m.text, r, date)
+            else:
+                res = ix.resolve_name(m.text, m._keys, r.office if r else None, country, date,  # type: ignore[attr-defined]
+                                      self._seen)
+                if res is None and getattr(m, "_short", False) and r is None:
+                    continue
+            if r is not None:
+                m.role, m.office = r.text, r.office
+                linked_roles.add(id(r))
+            if res:
+                ix.mention_for(res[0], m)
+                m.alias_source = res[1]
+                if not getattr(m, "_short", False):
+                    self._seen.add(res[0])
+            else:
+                m.name, m.country, m.alias_source = (m.text, country, "extracted")
+                if r is None:
+                    m.weak = True
+            out.append(m)
+        for s, e, text, keys, org in a.unknown:
+            if org:
+                continue
+            r = None
+            for u in a.unknown:
+                if u[0] == s and id(u) in links:
+                    r = links[id(u)]
+            m = Mention(s, e, text)
+            country = r.countries[0] if r and len(r.countries) == 1 else None
+            res = ix.resolve_name(text, keys, r.office if r else None, country, date)
+            if res is None and text in self._spellings:  # resolved beside its role earlier on
+                res = (self._spellings[text], "auto")
+            elif res is not None and r is not None:
+                self._spellings[text] = res[0]
+            if r is not None:
+                m.role, m.office = r.text, r.office
+                linked_roles.add(id(r))
+            if res:
+                ix.mention_for(res[0], m)
+                m.alias_source = res[1]
+            elif r is not None or len(keys) >= 2:
+                if len(keys) > 4:
+                    continue
+                m.name, m.country, m.alias_source = text, country, "extracted"
+                m.weak = r is None
+            else:
+                continue
+            out.append(m)
+        # a role with no name beside it: the office holder(s) at the date
+        for r in a.roles:
+            if id(r) in linked_roles or not r.countries:
+                continue
+            if self.index.commentator_re.search(r.text):
+                continue
+            countries = r.countries if r.plural else r.countries[:1]
+            named = {(m.office, m.country) for m in out if m.office}
+            named |= {(r.office, m.country) for m in out if m.key and ix.held_office(m.key, r.office)}
+            for c in countries:
+                if (r.office, c) in named:
+                    continue
+                holders = ix.office_holders(r.office, c, date)
+                if holders:
+                    m = Mention(r.start, r.end, r.text, role=r.text, office=r.office, role_only=True)
+                    ix.mention_for(holders[0], m)
+                    m.alias_source = "bundled"
+                    out.append(m)
+        # commentators and speakers
+        text, base = a.sent.text, a.sent.start
+        for m in out:
+            left = text[max(0, m.start - base - 70):m.start - base]
+            left = re.split(r"[,;:]", left)[-1] if not left.rstrip().endswith(",") else left
+            right = text[m.end - base:m.end - base + 90]
+            appositive = right.split(",")[1] if right.lstrip().startswith(",") and right.count(",") >= 1 else ""
+            role = m.role or ""
+            if self.index.commentator_re.search(role) or self.index.commentator_re.search(appositive) \
+                    or re.search(r"(?:researcher|scholar|professor|analyst|expert|spokes\w+)\W*(?:of|for|at)?[^,]{0,40},\s*$",
+                                 left, re.I):
+                m.commentator = True
+            if m.office and m.office.endswith("spokesperson"):
+                m.commentator = True
+        out.sort(key=lambda m: m.start)
+        a.mentions = out
+
+    def _holder_match(self, text: str, r: RoleSpan, date: str | None) -> tuple[str, str] | None:
+        """A Chinese name beside a role: the office holder whose name its romanisation resembles."""
+        from briefing.extract.actors import romanise
+
+        py = romanise(text)
+        for c in r.countries or [None]:
+            res = self.index.resolve_name(py, (py,), r.office, c, date)
+            if res:
+                return res[0], "auto"
+        return None
+
+    # -- the article ----------------------------------------------------------------------
+
+    def extract(self, text: str, published: str | None) -> list[ExtractedEvent]:
+        if not text or not text.strip():
+            return []
+        rep = repair(text)
+        self._seen: set[str] = set()  # actors named in full so far: surnames prefer them
+        self._spellings: dict[str, str] = {}  # unknown spellings resolved beside a role, for this article
+        analyses = [self._analyse(s) for s in split_sentences(rep.text)]
+        for a in analyses:
+            self._link_roles(a)
+        resolver = self._date_resolver(rep.text, published, analyses)
+        anchor = None
+        if resolver is not None and resolver.anchor is not None:
+            anchor = _iso_at(resolver.anchor, getattr(resolver, "anchor_precision", "day"))
+        for a in analyses:
+            if resolver is not None and (a.cues or a.roles or len(a.mentions) + len(a.unknown) >= 2):
+                a.dates = self._dates(resolver, a)
+            sdate = next((d.value for d in a.dates), None) or anchor
+            self._resolve(a, sdate)
+        candidates = self._candidates(analyses)
+        events = self._assemble(candidates, analyses)
+        if not events:
+            return []
+        find_claims(self, events, analyses)
+        for ev in events:
+            self._topics(ev, analyses)
+        return [self._to_event(ev, analyses, rep) for ev in events]
+
+    def _date_resolver(self, text: str, published: str | None, analyses: list[Analysis]) -> Any:
+        if DateResolver is None:
+            return None
+        hints: list[tuple[str | None, str | None]] = []
+        ix = self.index
+        for a in analyses:
+            for m in a.mentions:
+                r = a._links.get(id(m))  # type: ignore[attr-defined]
+                if r is None or getattr(m, "_short", False):
+                    continue
+                keys = ix.full.get(m._keys) if hasattr(m, "_keys") else ix.zh.get(m.text)  # type: ignore[attr-defined]
+                for k in keys or ():
+                    term = ix.held_office(k, r.office)
+                    if term:
+                        hints.append(term)
+        try:
+            return DateResolver(text, published, hints=hints)
+        except TypeError:
+            return DateResolver(text, published)
+
+    def _dates(self, resolver: Any, a: Analysis) -> list[DateInfo]:
+        out = []
+        for d in resolver.find(a.sent.text):
+            if not d.value:
+                continue
+            out.append(DateInfo(d.start + a.sent.start, d.end + a.sent.start, d.text, d.value, d.precision,
+                                getattr(d, "end_value", None), bool(getattr(d, "future", False)),
+                                getattr(d, "note", None)))
+        return out
+
+    def _candidates(self, analyses: list[Analysis]) -> list[Candidate | tuple[str, Analysis]]:
+        """One candidate per cue clause, in reading order; ('proto', a) for a pair with a date and no cue."""
+        out: list[Candidate | tuple[str, Analysis]] = []
+        tr = self.triggers
+        for a in analyses:
+            persons = [m for m in a.mentions if m.kind == "person" and not m.commentator]
+            if not a.cues:
+                if len({m.key or m.name for m in persons}) >= 2 and a.dates:
+                    out.append(("proto", a))
+                continue
+            text, base = a.sent.text, a.sent.start
+            segments = _segments(text)
+            cue_segs = sorted({_seg_of(segments, c.start - base) for c in a.cues})
+            groups: list[tuple[int, int, Cue]] = []
+            if len(cue_segs) <= 1:
+                groups.append((0, len(text), a.cues[0]))
+            else:
+                prev_end = 0
+                for gi, sidx in enumerate(cue_segs):
+                    g_end = segments[sidx][1] if gi < len(cue_segs) - 1 else len(text)
+                    cue = next(c for c in a.cues if _seg_of(segments, c.start - base) == sidx)
+                    groups.append((prev_end, g_end, cue))
+                    prev_end = g_end
+            for gs, ge, cue in groups:
+                gtext = text[gs:ge]
+                cs = cue.start - base
+                if tr.hypothetical(gtext):
+                    continue
+                kind = cue.kind
+                before = text[gs:cs]
+                group_cues = [x for x in a.cues if gs + base <= x.start < ge + base] or [cue]
+                anaphoric = any(tr.anaphoric(text[:x.start - base]) for x in group_cues) \
+                    or bool(tr.this_is_first.search(text))
+                if kind == "meeting" and tr.ordinal_before(before):
+                    kind = "dialogue"
+                g_persons = [m for m in persons if gs + base <= m.start < ge + base]
+                strong = [m for m in g_persons if not m.weak]
+                if len({m.key for m in strong}) >= 2 or (strong and kind == "visit"):
+                    g_persons = strong
+                orgs = [m for m in a.mentions if m.kind != "person" and gs + base <= m.start < ge + base
+                        and not self._is_speaker(a, m)]
+                st = tr.status(gtext)
+                status = st[0] if st else "held"
+                dates = [d for d in a.dates if gs + base <= d.start < ge + base]
+                date = self._pick_date(a, dates, cue)
+                if date and date.future and status == "held":
+                    status = "planned"
+                if not g_persons and re.search(r"\b(?:he|she)\b", text[gs:cs], re.I):
+                    earlier = [m for m in persons if m.start < cue.start and not m.weak]
+                    if not earlier and a.sent.index > 0:
+                        earlier = [m for m in analyses[a.sent.index - 1].mentions
+                                   if m.kind == "person" and not m.commentator and not m.weak]
+                    g_persons = earlier[-1:]
+                    if g_persons:
+                        anaphoric = False
+                c = Candidate(kind, status, _dedupe(g_persons), orgs, a.sent.index, cue, date,
+                              anaphoric=anaphoric)
+                if st:
+                    idx = gtext.find(st[1])
+                    c.status_span = (gs + idx + base, gs + idx + len(st[1]) + base, st[1])
+                loc = self._location(a, gs + base, ge + base, kind)
+                if loc:
+                    c.location = loc
+                du = tr.duration(gtext)
+                if du:
+                    idx = gtext.find(du[1])
+                    c.duration = (du[0], gs + idx + base, gs + idx + len(du[1]) + base)
+                c.pair = tr.starts_with_pair(gtext) or tr.starts_with_pair(text)  # type: ignore[attr-defined]
+                c.sentences = [a.sent.index]
+                c.span = (gs + base, ge + base)  # type: ignore[attr-defined]
+                out.append(c)
+        return out
+
+    def _is_speaker(self, a: Analysis, m: Mention) -> bool:
+        right = a.sent.text[m.end - a.sent.start:m.end - a.sent.start + 40]
+        return bool(re.match(r"^\s*(?:\([^)]*\)\s*)?(?:\w+\s+){0,2}?(?:" + _SPEECH_HEAD + ")", right, re.I))
+
+    def _pick_date(self, a: Analysis, dates: list[DateInfo], cue: Cue) -> DateInfo | None:
+        text, base = a.sent.text, a.sent.start
+        ok = []
+        for d in dates:
+            lo, hi = sorted((d.end, cue.start)) if d.end <= cue.start else (cue.end, d.start)
+            between = text[lo - base:hi - base]
+            if self.triggers.has_subordinator(between):
+                continue
+            ok.append((abs((d.start + d.end) / 2 - (cue.start + cue.end) / 2), d))
+        if not ok:
+            return None
+        ok.sort(key=lambda x: x[0])
+        return ok[0][1]
+
+    def _location(self, a: Analysis, s: int, e: int, kind: str) -> tuple[str, int, int] | None:
+        for ps, pe, place, prep in a.places:
+            if not (s <= ps < e):
+                continue
+            if place.get("country") and kind != "visit":
+                continue
+            if prep in ("in", "at", "during", "to", "visited", "visit", "visiting", "visits") or place.get("venue") \
+                    and prep in ("in", "at", "the"):
+                return place["name"], ps, pe
+        return None
+
+    def _assemble(self, cands: list[Candidate | tuple[str, Analysis]], analyses: list[Analysis]) -> list[Candidate]:
+        events: list[Candidate] = []
+        core: Candidate | None = None
+        last_proto: tuple[int, Analysis] | None = None
+        bound: dict[str, Mention] = {}  # unknown spellings tied to a headline participant
+        for c in cands:
+            if isinstance(c, tuple):
+                last_proto = (c[1].sent.index, c[1])
+                for m in c[1].mentions:
+                    if m.weak and m.text in bound:
+                        _rebind(m, bound[m.text])
+                continue
+            for m in c.persons:
+                if m.weak and m.text in bound:
+                    _rebind(m, bound[m.text])
+            c.persons = _dedupe(c.persons)
+            # "X, who ..., co-hosted this round of talks": an unknown spelling in a sentence about
+            # the headline meeting is the one headline participant not otherwise named there
+            if core is not None and c.anaphoric and core.persons:
+                weak = [m for m in c.persons if m.weak]
+                others = [m for m in core.persons if m.key not in {x.key for x in c.persons if not x.weak}]
+                if len(weak) == 1 and len(others) == 1 and others[0].key:
+                    bound[weak[0].text] = others[0]
+                    _rebind(weak[0], others[0])
+                    c.persons = _dedupe(c.persons)
+            c.persons = [m for m in c.persons if not m.weak]
+            n_people = len(c.person_keys())
+            # "This is the first ... call": the pair in the sentence before
+            if self.triggers.this_is_first.search(analyses[c.sent_index].sent.text) and not c.persons \
+                    and last_proto and last_proto[0] == c.sent_index - 1:
+                pa = last_proto[1]
+                persons = _dedupe([m for m in pa.mentions if m.kind == "person" and not m.commentator and not m.weak])
+                c.persons = persons
+                c.date = c.date or self._pick_date(pa, pa.dates, Cue(c.kind, pa.sent.end, pa.sent.end, ""))
+                c.sentences = [pa.sent.index, c.sent_index]
+                c.anaphoric = False
+                events.append(c)
+                continue
+            if core is not None and c.anaphoric and not c.date and (
+                    not c.persons or c.person_keys() <= core.person_keys() or not core.persons):
+                self._merge(core, c, add_people=not core.persons)
+                continue
+            if not c.persons and c.pair and core is not None and core.persons:
+                c.persons = list(core.persons)
+                c.coref = True  # type: ignore[attr-defined]
+                n_people = len(c.person_keys())
+            if core is not None and not core.persons and (c.persons or not events[1:]) and (
+                    c.date is None or core.date is None or _dates_agree(core.date.value, c.date.value)) \
+                    and c.sent_index - core.sentences[-1] <= 3 and (c.anaphoric or not c.persons or core.date is None
+                                                                    or c.date is None):
+                self._merge(core, c, add_people=True)
+                continue
+            if n_people >= 2 or (n_people >= 1 and (c.kind == "visit" or c.orgs or
+                                                   (c.status == "planned" and c.cue.text.lower().startswith("attend")) or
+                                                   "attend" in c.cue.text.lower())):
+                if n_people == 1 and c.kind != "visit":
+                    country = c.persons[0].country
+                    c.orgs = [o for o in c.orgs if o.country and o.country != country][:1]
+                    if not c.orgs and "attend" not in c.cue.text.lower():
+                        continue
+                events.append(c)
+                if core is None:
+                    core = c
+                continue
+            if core is None and not c.persons and analyses[c.sent_index].sent.paragraph == 0 and c.status == "held":
+                events.append(c)
+                core = c
+                continue
+            if core is not None and c.anaphoric and (not c.persons or c.person_keys() <= core.person_keys()):
+                self._merge(core, c, add_people=False)
+        if core is not None:
+            core.core = True
+        events = [e for e in events if e.persons or e.orgs]
+        for e in events:
+            people_countries = {m.country for m in e.persons}
+            e.orgs = [o for o in e.orgs if o.country and o.country not in people_countries]
+            e.orgs = _dedupe(e.orgs)
+        return self._merge_duplicates([e for e in events if e.persons or len(e.orgs) >= 2])
+
+    def _merge(self, into: Candidate, c: Candidate, add_people: bool) -> None:
+        if add_people:
+            into.persons = _dedupe(into.persons + c.persons)
+            into.orgs = _dedupe(into.orgs + c.orgs)
+        if c.date and (into.date is None or len(c.date.value) > len(into.date.value)
+                       and c.date.value.startswith(into.date.value)):
+            into.date = c.date
+        into.location = into.location or c.location
+        into.duration = into.duration or c.duration
+        if into.kind == "meeting" and c.kind in ("dialogue", "talks") and not into.persons:
+            into.kind = c.kind
+        into.sentences = sorted(set(into.sentences + c.sentences))
+
+    def _merge_duplicates(self, events: list[Candidate]) -> list[Candidate]:
+        out: list[Candidate] = []
+        for e in events:
+            target = None
+            for o in out:
+                if o.person_keys() != e.person_keys() or not e.persons:
+                    continue
+                dated = e.date is not None and o.date is not None
+                if dated and not _dates_agree(o.date.value, e.date.value):  # type: ignore[union-attr]
+                    continue
+                if dated and ((o.kind in REMOTE) != (e.kind in REMOTE)):
+                    continue
+                if not dated and ((o.kind in REMOTE) != (e.kind in REMOTE)) and not (e.anaphoric or o.anaphoric):
+                    if e.date is not None or o.date is not None:
+                        continue
+                target = o
+                break
+            if target is None:
+                out.append(e)
+            else:
+                self._merge(target, e, add_people=False)
+                target.core = target.core or e.core
+        return out
+
+    def _topics(self, ev: Candidate, analyses: list[Analysis]) -> None:
+        found: list[tuple[str, int, int, int]] = []
+        sents = set(ev.sentences)
+        if ev.core:
+            for a in analyses:
+                if a.sent.index in sents or a.cues and self.topics.discussion(a.sent.text) \
+                        or self.topics.discussion(a.sent.text[:80]):
+                    sents.add(a.sent.index)
+        for idx in sorted(sents):
+            a = analyses[idx]
+            lo, hi = (a.sent.start, a.sent.end) if ev.core else getattr(ev, "span", (a.sent.start, a.sent.end))
+            if not hasattr(a, "_topics"):
+                a._topics = self.topics.find(a.sent.text)  # type: ignore[attr-defined]
+            for topic, s, e in a._topics:  # type: ignore[attr-defined]
+                if ev.core or lo <= s + a.sent.start < hi:
+                    found.append((topic, s + a.sent.start, e + a.sent.start, idx))
+        ev.topic_hits = found  # type: ignore[attr-defined]
+
+    # -- output ---------------------------------------------------------------------------
+
+    def _to_event(self, ev: Candidate, analyses: list[Analysis], rep: Repaired) -> ExtractedEvent:
+        original = rep
+
+        def span(s: int, e: int) -> tuple[int, int]:
+            return original.span(s, e)
+
+        def sentence_text(idx: int) -> str:
+            a = analyses[idx]
+            s, e = span(a.sent.start, a.sent.end)
+            return self._orig_text[s:e] if hasattr(self, "_orig_text") else a.sent.text
+
+        evidence: list[Evidence] = []
+
+        def add(fieldname: str, value: str, s: int, e: int, idx: int, note: str | None = None) -> None:
+            os_, oe = span(s, e)
+            evidence.append(Evidence(fieldname, value, analyses[idx].sent.text, os_, oe, note))
+
+        def sent_of(pos: int) -> int:
+            for a in analyses:
+                if a.sent.start <= pos < a.sent.end + 1:
+                    return a.sent.index
+            return ev.sent_index
+
+        parts: list[Participant] = []
+        for m in ev.persons + ev.orgs:
+            parts.append(Participant(
+                name=m.name or m.text, mention=m.text, actor_key=m.key, role=m.role,
+                country=m.country, kind=m.kind, alias_source=m.alias_source,
+                **({"mention_is_role": True} if m.role_only and _has_field("mention_is_role") else {})))
+            add("participants", m.text, m.start, m.end, sent_of(m.start))
+        add("kind", ev.kind, ev.cue.start, ev.cue.end, sent_of(ev.cue.start))
+        if ev.status_span:
+            add("status", ev.status, ev.status_span[0], ev.status_span[1], sent_of(ev.status_span[0]))
+        date = date_end = precision = None
+        if ev.date:
+            date, precision, date_end = ev.date.value, ev.date.precision, ev.date.end_value
+            add("date", date, ev.date.start, ev.date.end, sent_of(ev.date.start), ev.date.note)
+        location = None
+        if ev.location:
+            location = ev.location[0]
+            add("location", location, ev.location[1], ev.location[2], sent_of(ev.location[1]))
+        duration = None
+        if ev.duration:
+            duration = ev.duration[0]
+            add("duration", str(duration), ev.duration[1], ev.duration[2], sent_of(ev.duration[1]))
+        topics: list[str] = []
+        for topic, s, e, idx in getattr(ev, "topic_hits", []):
+            if topic not in topics:
+                topics.append(topic)
+                add("topic", topic, s, e, idx)
+        claims = []
+        for cl in getattr(ev, "claims", []):
+            s, e = span(cl.start, cl.end)
+            cl.start, cl.end = s, e
+            claims.append(cl)
+            evidence.append(Evidence("claim", cl.text, cl.text, s, e, cl.speaker))
+        first = analyses[min(ev.sentences or [ev.sent_index])]
+        summary = first.sent.text if len(first.sent.text) <= 300 else first.sent.text[:297] + "..."
+        return ExtractedEvent(kind=ev.kind, status=ev.status, participants=parts, date=date,
+                              date_precision=precision, date_end=date_end, location=location,
+                              duration_minutes=duration, summary=summary, topics=topics, claims=claims,
+                              evidence=evidence, core=ev.core)
+
+
+_SPEECH_HEAD = r"said|says|stated|announced|introduced|noted|told|pointed out|reported|released|issued|also said|also announced"
+
+
+def _rebind(m: Mention, to: Mention) -> None:
+    """An unknown spelling resolved, within one article, to an actor found elsewhere in it."""
+    m.key, m.name, m.country, m.kind = to.key, to.name, to.country, to.kind
+    m.weak, m.alias_source = False, "auto"
+
+
+def _has_field(name: str) -> bool:
+    return name in Participant.__dataclass_fields__
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"[,;，；]", text):
+        out.append((start, m.end()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _seg_of(segments: list[tuple[int, int]], pos: int) -> int:
+    for i, (s, e) in enumerate(segments):
+        if s <= pos < e:
+            return i
+    return len(segments) - 1
+
+
+def _dedupe(ms: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in ms:
+        k = m.key or m.name
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(m)
+    return out
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _iso_at(d: Any, precision: str | None) -> str:
+    iso = d.isoformat() if hasattr(d, "isoformat") else str(d)
+    return {"year": iso[:4], "month": iso[:7]}.get(precision or "day", iso[:10])

@@ -1,0 +1,128 @@
+"""Meeting cues (kind), status cues, hypotheses, durations and places in a sentence.
+
+>>> t = Triggers()
+>>> [(c.kind, c.text) for c in t.cues("Austin and Dong held a 75-minute meeting")]
+[('meeting', 'meeting')]
+>>> t.duration("the meeting lasted for about 90 minutes")
+(90, 'lasted for about 90 minutes')
+>>> t.status("China refused to arrange a meeting")
+('declined', 'refused')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.extract.lexicon import lexicon, places
+from briefing.extract.tokens import PhraseTable, Token
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+KIND_ORDER = ("video_call", "call", "summit", "dialogue", "talks", "visit", "meeting")
+
+
+@dataclass
+class Cue:
+    kind: str
+    start: int  # relative to the text searched
+    end: int
+    text: str
+
+
+def _alt(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+
+
+class Triggers:
+    def __init__(self) -> None:
+        lex = lexicon()
+        groups = []
+        for kind in KIND_ORDER:
+            pats = lex["cues"].get(kind, [])
+            if pats:
+                groups.append(f"(?P<{kind}>\\b(?:{_alt(pats)})\\b)")
+        self._cue_re = re.compile("|".join(groups), re.I)
+        zh = []
+        for kind in KIND_ORDER:
+            pats = lex["cues_zh"].get(kind, [])
+            if pats:
+                zh.append(f"(?P<{kind}>{_alt(pats)})")
+        self._cue_zh_re = re.compile("|".join(zh))
+        st = lex["status"]
+        self._status = [(s, re.compile(rf"(?:\b|(?=[\u4e00-\u9fff]))(?:{_alt(st[s])})(?:\b|(?<=[\u4e00-\u9fff]))", re.I))
+                        for s in ("declined", "cancelled", "planned")]
+        self._hypo = re.compile(rf"\b(?:{_alt(st['hypothetical'])})\b", re.I)
+        an = lex["anaphora"]
+        self._anaphoric = re.compile(rf"\b(?:{_alt(an['before_cue'])})\s+(?:[\w'’-]+\s+){{0,2}}$", re.I)
+        self.this_is_first = re.compile(an["this_is_first"], re.I)
+        self._pair = re.compile(rf"^\W*(?:{_alt(an['pair_pronouns'])})\b", re.I)
+        self._pair_any = re.compile(rf"(?:\b(?:{_alt(an['pair_pronouns'])})\b)", re.I)
+        self._subordinator = re.compile(rf"\b(?:{_alt(lex['status']['subordinators'])})\b", re.I)
+        self._speech = re.compile(rf"(?:\b(?:{_alt(lex['speech']['verbs'])})\b)", re.I)
+        self._duration = re.compile(
+            r"(?:lasted|lasting|for|about|nearly|some|more than|over|a|an)?\s*(?:for\s+)?(?:about|nearly|some|around|more than|over)?\s*"
+            r"\b(\d+(?:\.\d+)?|one|two|three|an?)\s*-?\s*(minutes?|hours?|min)\b", re.I)
+        self.places: PhraseTable[dict] = PhraseTable()
+        self.zh_places: dict[str, dict] = {}
+        for p in places():
+            for n in p.get("names", []):
+                self.places.add(n, p)
+            for z in p.get("zh", []):
+                self.zh_places[z] = p
+        self._zh_place_re = re.compile("|".join(map(re.escape, sorted(self.zh_places, key=len, reverse=True))))
+        self._ordinal = re.compile(r"\b\d+(?:st|nd|rd|th)\b[^.,;]{0,60}$", re.I)
+
+    def cues(self, text: str) -> list[Cue]:
+        out = [Cue(m.lastgroup or "meeting", m.start(), m.end(), m.group()) for m in self._cue_re.finditer(text)]
+        if _CJK.search(text):
+            out += [Cue(m.lastgroup or "meeting", m.start(), m.end(), m.group()) for m in self._cue_zh_re.finditer(text)]
+            out.sort(key=lambda c: c.start)
+        return out
+
+    def status(self, text: str) -> tuple[str, str] | None:
+        for status, rx in self._status:
+            m = rx.search(text)
+            if m:
+                return status, m.group()
+        return None
+
+    def hypothetical(self, text: str) -> bool:
+        return bool(self._hypo.search(text))
+
+    def anaphoric(self, before_cue: str) -> bool:
+        """True when the words before a cue point back ("the meeting", "this round of talks")."""
+        return bool(self._anaphoric.search(before_cue[-60:]))
+
+    def starts_with_pair(self, text: str) -> bool:
+        return bool(self._pair.search(text))
+
+    def mentions_pair(self, text: str) -> bool:
+        return bool(self._pair_any.search(text))
+
+    def has_subordinator(self, text: str) -> bool:
+        return bool(self._subordinator.search(text))
+
+    def speech(self, text: str) -> re.Match | None:
+        return self._speech.search(text)
+
+    def ordinal_before(self, before_cue: str) -> bool:
+        return bool(self._ordinal.search(before_cue))
+
+    def duration(self, text: str) -> tuple[int, str] | None:
+        """Minutes of the first duration in ``text`` ("75-minute", "lasted about 90 minutes")."""
+        low = text.lower()
+        if "minute" not in low and "hour" not in low and " min" not in low:
+            return None
+        for m in self._duration.finditer(text):
+            n, unit = m.group(1).lower(), m.group(2).lower()
+            num = {"one": 1, "two": 2, "three": 3, "a": 1, "an": 1}.get(n)
+            value = float(num if num is not None else n)
+            minutes = value * 60 if unit.startswith("hour") else value
+            if 5 <= minutes <= 12 * 60:
+                return int(round(minutes)), m.group().strip()
+        return None
+
+    def place_at(self, tokens: list[Token], i: int) -> tuple[int, dict] | None:
+        return self.places.match(tokens, i)
+
+    def zh_places_in(self, text: str) -> list[tuple[int, int, dict]]:
+        return [(m.start(), m.end(), self.zh_places[m.group()]) for m in self._zh_place_re.finditer(text)]
