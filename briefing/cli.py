@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", help="fetch the configured feeds once (cron-safe)",
                          description="Fetch every configured feed once, store new items and extract them. "
                                      "Exit 0 when all feeds were fetched, 1 when some failed, 2 on a "
-                                     "configuration or store error.")
+                                     "configuration or store error, 75 when another ingest still runs.")
     ing.add_argument("--feed", metavar="NAME", help="fetch only this feed")
     ing.add_argument("--quiet", action="store_true", help="print only errors")
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from briefing.extract.actors import CJK, ActorIndex, Mention, RoleSpan, load_store_aliases
 from briefing.extract.claims import find_claims
+from briefing.extract.event_dates import pick_date
 from briefing.extract.gazetteer import load_gazetteer
 from briefing.extract.model import Evidence, ExtractedEvent, Participant
 from briefing.extract.repair import Repaired, repair
@@ -530,18 +531,7 @@ class MeetingExtractor:
         return bool(re.match(r"^\s*(?:\([^)]*\)\s*)?(?:\w+\s+){0,2}?(?:" + _SPEECH_HEAD + ")", right, re.I))
 
     def _pick_date(self, a: Analysis, dates: list[DateInfo], cue: Cue) -> DateInfo | None:
-        text, base = a.sent.text, a.sent.start
-        ok = []
-        for d in dates:
-            lo, hi = sorted((d.end, cue.start)) if d.end <= cue.start else (cue.end, d.start)
-            between = text[lo - base:hi - base]
-            if self.triggers.has_subordinator(between):
-                continue
-            ok.append((abs((d.start + d.end) / 2 - (cue.start + cue.end) / 2), d))
-        if not ok:
-            return None
-        ok.sort(key=lambda x: x[0])
-        return ok[0][1]
+        return pick_date(a, dates, cue, self.triggers)
 
     def _location(self, a: Analysis, s: int, e: int, kind: str) -> tuple[str, int, int] | None:
         for ps, pe, place, prep in a.places:

@@ -33,20 +33,34 @@ class Token:
     capitalised: bool
 
 
+_NORM_CACHE: dict[str, str] = {}
+
+
 def norm_token(text: str) -> str:
+    """Casefolded, accents dropped, possessive cut: ``"Austin's"`` -> ``"austin"``."""
+    cached = _NORM_CACHE.get(text)
+    if cached is not None:
+        return cached
+    if len(_NORM_CACHE) > 200_000:  # bounded: news vocabulary is large but not unbounded
+        _NORM_CACHE.clear()
+    key = text
     text = text.casefold().replace("’", "'")
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     if text.endswith("'s") or text.endswith("s'"):
         text = text[:-2] if text.endswith("'s") else text[:-1]
+    _NORM_CACHE[key] = text
     return text
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
+    norm = _NORM_CACHE.get
     out = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         word = m.group()
-        out.append(Token(m.start() + offset, m.end() + offset, word, norm_token(word), word[0].isupper()))
+        start, end = m.span()
+        append(Token(start + offset, end + offset, word, norm(word) or norm_token(word), word[0].isupper()))
     return out
 
 
