@@ -81,6 +81,13 @@ class RoleSpan:
     plural: bool = False
 
 
+@lru_cache(maxsize=8192)
+def _surnames(name: str) -> tuple[str, ...]:
+    """The words a surname alone may be: a name's first and last words ("Dong Jun", "Rajnath Singh")."""
+    words = phrase_key(name)
+    return (words[0], words[-1]) if words else ()
+
+
 def letters(text: str) -> str:
     return re.sub(r"[^a-z]", "", norm_name(text))
 
@@ -162,8 +169,12 @@ class ActorIndex:
         self._build_roles(gaz)
         self._build_countries(gaz)
         names = lex["names"]
-        self.not_names = {norm_token(w) for w in names["not_names"]}
+        honorifics = names.get("honorifics", [])
+        self.not_names = {norm_token(w) for w in names["not_names"]} | {norm_token(w) for w in honorifics if " " not in w}
+        self.honorific_gap = re.compile(r"^[\s,]*(?:(?:" + "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
+                                        + r")\.?\s+)+$", re.I) if honorifics else None
         self.org_words = {norm_token(w) for w in names["org_words"]}
+        self.not_person_words = {norm_token(w) for w in names.get("not_person_words", [])}
         self.commentator_re = re.compile(r"\b(?:" + "|".join(lex["speech"]["commentator_roles"]) + r")\b", re.I)
 
     @staticmethod
@@ -180,13 +191,24 @@ class ActorIndex:
     def _build_roles(self, gaz: Gazetteer) -> None:
         self.roles: PhraseTable[str] = PhraseTable()
         self.zh_roles: dict[str, str] = {}
+        # a phrase only one country uses ("raksha mantri": India's defence minister) names
+        # that country's office even with no country word beside it
+        self.role_country: dict[tuple[str, ...], str] = {}
         phrases: dict[str, list[str]] = {}
         for o in gaz.offices:
             for p in o.get("phrases", []):
+                country = o.get("country")
+                if isinstance(p, dict):
+                    p, country = p["phrase"], p.get("country", country)
                 self.roles.add(p, o["id"], plurals=True)
+                if country:
+                    key = phrase_key(p)
+                    self.role_country[key] = country
+                    if not key[-1].endswith("s"):
+                        self.role_country[key[:-1] + (key[-1] + "s",)] = country
+                phrases.setdefault(o["id"], []).append(p.casefold())
             for z in o.get("zh", []):
                 self.zh_roles.setdefault(z, o["id"])
-            phrases[o["id"]] = [p.casefold() for p in o.get("phrases", [])]
         # a generic office also finds holders of the specific offices it prefixes
         # ("assistant secretary of defense" -> "... for indo-pacific security affairs")
         self.related: dict[str, set[str]] = {oid: {oid} for oid in phrases}
@@ -319,12 +341,20 @@ class ActorIndex:
             if k:
                 return k, "bundled"
         keys = self.short.get(tokens)
-        if keys:
-            ok = self._allowed(keys, text)
-            if seen:  # a surname after the full name earlier in the article
+        # a surname after the full name earlier in the article is that person, whether or not
+        # the gazetteer lists it as a short form (and even when it lists it for someone else)
+        named = [k for k in seen if len(tokens) == 1 and tokens[0] in _surnames(self.actors[k].name)] if seen else []
+        if keys or named:
+            ok = self._allowed(set(keys or ()) | set(named), text)
+            if seen:
                 ok = [k for k in ok if k in seen] or ok
             if office:
-                ok = [k for k in ok if self.held_office(k, office)] or ok
+                fit = [k for k in ok if self.held_office(k, office)]
+                # "Indian Defense Minister Singh": a surname beside a role nobody with that
+                # surname ever held is the role's holder, found below, not the surname's owner
+                if not fit and country and any(k for k, *_ in self.holders.get(office, [])):
+                    ok = []
+                ok = fit or ok
             if len(ok) > 1 and date:
                 ok = [k for k in ok if any(in_office(s, e, date) for _o, _c, s, e in self.actors[k].offices)] or ok
             if len(ok) == 1:

@@ -222,12 +222,14 @@ _ALTERNATIVES = [
     ("mrel", rf"\b(?:(?P<mrel_mod>(?i:earlier|later|early|late)|{_MOD})\s+)?(?P<mrel_r>(?i:this|last|next))\s+(?i:month)\b"),
     ("wrel", r"\b(?:(?P<wrel_mod>(?i:earlier|later))\s+)?(?P<wrel_r>(?i:this|last|next|the\s+coming|the\s+past))\s+(?i:week)\b"),
     ("drel", r"\b(?P<drel_w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow))\b"),
-    ("ond", rf"(?<=[Oo]n the ){_day('ond_d', '')}(?:\s+of\s+(?P<ond_r>(?i:this|last|next))\s+month)?"
+    ("ond", rf"(?:(?<=[Oo]n the )|(?<=[Ff]rom the )|(?<=[Ss]ince the )|(?<=[Uu]ntil the )|(?<=[Bb]y the ))"
+            rf"{_day('ond_d', '')}(?:{_TO}(?:the\s+)?{_day('ond_d2', '')})?"
+            rf"(?:\s+of\s+(?P<ond_r>(?i:this|last|next))\s+month)?"
             r"(?=\s*[,.;:)!?\"'”]|\s*$|\s+(?:of|and|to|in|at|when|with|as|after|before|during|while|this|last|next|"
             r"he|she|they|it|that|which|the|a|an|said|was|were|is|will|would|had|has|have)\b)"),
     ("pd", rf"[(（]\s*{_day('pd_d', '')}\s*[)）]"),
     ("wd", rf"{_rel('wd_r')}{_wd('wd_w')}"),
-    ("yo", r"(?<![\d,.$/#-])(?P<yo_y>(?:19[5-9]|20\d)\d)(?![\d%]|\s*年|(?i:\s*(?:people|troops|soldiers|km|kilomet|miles|"
+    ("yo", r"(?<![\d,.$/#-])(?P<yo_y>(?:19[5-9]|20\d)\d)(?![\d%]|s\b|\s*年|(?i:\s*(?:people|troops|soldiers|km|kilomet|miles|"
            r"met(?:er|re)s|tons|tonnes|yuan|dollars|units|times|pieces|aircraft|ships|persons|members)))"),
 ]
 
@@ -387,7 +389,7 @@ def _token(kind: str, g: dict, s: int, e: int) -> Token | None:  # noqa: C901 - 
     if kind == "ond":
         r = _norm(g["ond_r"])
         return Token("date", s, e, d=int(g["ond_d"]), off=_YEAR_OFFSETS[r] if r else 0, unit="month" if r else None,
-                     fwd=r == "next")
+                     fwd=r == "next", d2=int(g["ond_d2"]) if g.get("ond_d2") else None)
     if kind == "pd":
         return Token("date", s, e, d=int(g["pd_d"]))
     if kind == "wd":

@@ -1,14 +1,58 @@
 """Which date mention belongs to which event: an event's date, date_end and precision.
 
-:mod:`briefing.extract.dates` gives each date expression its meaning; this module decides,
-for one candidate event (a meeting cue in a sentence), which of the sentence's date mentions
-dates it. The pipeline calls :func:`pick_date` for every candidate.
+:mod:`briefing.extract.dates` gives each date expression its meaning; this module decides
+which of them dates which event. The pipeline calls
+
+* :func:`pick_date` for each candidate (a meeting cue and its clause): the date mention
+  nearest the cue that is not cut off from it by a subordinate clause;
+* :func:`date_candidates` once the candidates of the article are known: a candidate whose
+  clause has no date of its own borrows one from the clause's other cues, from the rest of
+  its sentence, from "said on Wednesday (20th) that ..." (the month only), or from "at that
+  time" (the last date mentioned before);
+* :func:`date_events` once the headline meeting is known: "On the same day, X also met Y"
+  and the undated "also met" of a headline participant take the headline meeting's date.
+
+Vocabulary lives in ``briefing/data/lexicon.toml`` (``[event_dates]``, ``[status]
+subordinators``).
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
-__all__ = ["pick_date"]
+from briefing.extract.lexicon import lexicon
+
+__all__ = ["date_candidates", "date_events", "pick_date"]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class _Lex:
+    def __init__(self) -> None:
+        lex = lexicon().get("event_dates", {})
+        self.same_occasion = re.compile(rf"(?:^|\b)(?:{_alt(lex.get('same_occasion', []))})(?:\b|$)", re.I)
+        self.previous_time = re.compile(rf"(?:^|\b)(?:{_alt(lex.get('previous_time', []))})(?:\b|$)", re.I)
+        self.also = re.compile(rf"\b(?:{_alt(lex.get('also', []))})\b", re.I)
+        # a relative clause closed by a comma is not the clause the date is in
+        self.relative = re.compile(rf",\s*(?:{_alt(lex.get('relative', []))})\b[^,;]*,", re.I)
+        self.that = re.compile(r"^\s*,?\s*that\b", re.I)
+        self.when = re.compile(r"^\s*[,，]?\s*(?:when|where)\b[^,;.]*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    return _Lex()
+
+
+def _cut_off(triggers: Any, between: str) -> bool:
+    """A subordinator between a date and a cue, outside closed relative clauses."""
+    if not triggers.has_subordinator(between):
+        return False
+    return triggers.has_subordinator(_lex().relative.sub(",", between))
 
 
 def pick_date(a: Any, dates: list, cue: Any, triggers: Any) -> Any | None:
@@ -16,17 +60,172 @@ def pick_date(a: Any, dates: list, cue: Any, triggers: Any) -> Any | None:
 
     ``a`` is the sentence's analysis (``a.sent.text``, ``a.sent.start``), ``dates`` the
     candidate's date mentions (absolute offsets), ``cue`` the meeting cue. A date after
-    "after", "since", "that" ... belongs to another clause, not to the cue's event.
+    "after", "since", "that" ... belongs to another clause, not to the cue's event; a
+    relative clause closed by a comma ("Marcos, who is paying a visit, at ...") does not.
     """
     text, base = a.sent.text, a.sent.start
     ok = []
     for d in dates:
-        lo, hi = sorted((d.end, cue.start)) if d.end <= cue.start else (cue.end, d.start)
-        between = text[lo - base:hi - base]
-        if triggers.has_subordinator(between):
+        lo, hi = (d.end, cue.start) if d.end <= cue.start else (cue.end, d.start)
+        between = text[max(lo - base, 0):max(hi - base, 0)]
+        if _cut_off(triggers, between):
             continue
         ok.append((abs((d.start + d.end) / 2 - (cue.start + cue.end) / 2), d))
     if not ok:
         return None
     ok.sort(key=lambda x: x[0])
     return ok[0][1]
+
+
+# --- candidates without a date of their own --------------------------------------------------
+
+def date_candidates(cands: list, analyses: list, triggers: Any, resolver: Any = None) -> None:
+    """Date, in place, the candidates whose own clause gave them no date (see module doc)."""
+    real = [c for c in cands if not isinstance(c, tuple)]
+    for i, c in enumerate(real):
+        if c.date is not None or not c.persons:
+            continue
+        a = analyses[c.sent_index]
+        siblings = [s for s in real[i + 1:] if s.sent_index == c.sent_index]
+        d = (_from_other_cues(c, a, triggers) or _from_rest_of_sentence(c, a, siblings, triggers)
+             or _when_clause(c, a) or _reported(c, a, triggers) or _previous_time(c, a, analyses, resolver)
+             or _scene(c, a, analyses, resolver))
+        if d is not None:
+            _set(c, d)
+
+
+def _sentence_dates(a: Any, resolver: Any) -> list:
+    """The date mentions of a sentence; the pipeline resolves them only where it needs them."""
+    if a.dates or resolver is None:
+        return a.dates
+    from briefing.extract.pipeline import DateInfo  # the pipeline imports this module
+
+    base = a.sent.start
+    return [DateInfo(d.start + base, d.end + base, d.text, d.value, d.precision, d.end_value, bool(d.future), d.note)
+            for d in resolver.find(a.sent.text) if d.value]
+
+
+def _scene(c: Any, a: Any, analyses: list, resolver: Any) -> Any | None:
+    """"The relationship fell further in February. X cancelled his visit ...": a sentence with no
+    date at all, right after one that sets the time and reports no meeting, happened then."""
+    i = a.sent.index
+    if i == 0 or _sentence_dates(a, resolver):
+        return None
+    prev = analyses[i - 1]
+    if prev.cues or prev.sent.paragraph != a.sent.paragraph:
+        return None
+    dates = _sentence_dates(prev, resolver)
+    if not dates:
+        return None
+    d = dates[-1]
+    return replace(d, future=False, note=f"the time set by the sentence before ({d.text})")
+
+
+def _set(c: Any, d: Any) -> None:
+    c.date = d
+    if d.future and c.status == "held":
+        c.status = "planned"
+
+
+def _span(c: Any, a: Any) -> tuple[int, int]:
+    return getattr(c, "span", (a.sent.start, a.sent.end))
+
+
+def _from_other_cues(c: Any, a: Any, triggers: Any) -> Any | None:
+    """"The summit was arranged after X met Y on Aug. 6": the cue next to the people dates them."""
+    s, e = _span(c, a)
+    dates = [d for d in a.dates if s <= d.start < e]
+    others = [x for x in a.cues if s <= x.start < e and x is not c.cue and x.start != c.cue.start]
+    if not dates or not others:
+        return None
+    text, base = a.sent.text, a.sent.start
+    for x in sorted(others, key=lambda x: min(abs(x.start - m.start) for m in c.persons)):
+        near = min(c.persons, key=lambda m: abs(m.start - x.start))
+        lo, hi = (near.end, x.start) if near.end <= x.start else (x.end, near.start)
+        if _cut_off(triggers, text[max(lo - base, 0):max(hi - base, 0)]):
+            continue
+        d = pick_date(a, dates, x, triggers)
+        if d is not None:
+            return d
+    return None
+
+
+def _from_rest_of_sentence(c: Any, a: Any, siblings: list, triggers: Any) -> Any | None:
+    """"X and Y met in Lima, Peru on the sidelines of the APEC meeting last Saturday (16th)":
+    the comma cut the clause, the date after it is still X and Y's -- unless a clause with
+    people of its own comes first. The date moves: the clause without people no longer has it."""
+    text, base = a.sent.text, a.sent.start
+    for s in siblings:
+        if s.persons:
+            return None
+        if s.date is None:
+            continue
+        d = s.date
+        if d.start < c.cue.end or _cut_off(triggers, text[c.cue.end - base:d.start - base]):
+            return None
+        s.date = None
+        return d
+    return None
+
+
+def _when_clause(c: Any, a: Any) -> Any | None:
+    """"... to Manila in November 2023, when he and Marcos agreed to begin talks": a "when"
+    clause happened at the date it follows."""
+    text, base = a.sent.text, a.sent.start
+    for d in reversed(a.dates):
+        if d.end > c.cue.start:
+            continue
+        if _lex().when.match(text[d.end - base:c.cue.start - base]):
+            return replace(d, note=f"the date the 'when' clause follows ({d.text})")
+        return None
+    return None
+
+
+def _reported(c: Any, a: Any, triggers: Any) -> Any | None:
+    """"The Pentagon said on Wednesday (20th) that X had hoped to meet Y": the report's month."""
+    text, base = a.sent.text, a.sent.start
+    s, _ = _span(c, a)
+    for d in reversed([d for d in a.dates if s <= d.start and d.end <= c.cue.start]):
+        if not _lex().that.match(text[d.end - base:c.cue.start - base]):
+            continue
+        if not triggers.speech(text[max(d.start - base - 40, 0):d.start - base]):
+            continue
+        if d.precision == "day":
+            return replace(d, value=d.value[:7], precision="month", end_value=None, future=False,
+                           note=f"reported on {d.value}; the day of the event itself is not given")
+        return d
+    return None
+
+
+def _previous_time(c: Any, a: Any, analyses: list, resolver: Any = None) -> Any | None:
+    """"... resumed their meeting last June. At that time, X met Y": the date mentioned last."""
+    s, _ = _span(c, a)
+    head = a.sent.text[s - a.sent.start:c.cue.start - a.sent.start]
+    if not _lex().previous_time.search(head):
+        return None
+    for prev in reversed(analyses[max(a.sent.index - 2, 0):a.sent.index]):
+        dates = _sentence_dates(prev, resolver)
+        if dates:
+            d = dates[-1]
+            return replace(d, note=f"'at that time': the date mentioned before ({d.text})")
+    return None
+
+
+# --- once the headline meeting is known --------------------------------------------------------
+
+def date_events(events: list, analyses: list) -> None:
+    """"On the same day, X also held talks with Y": an undated event on the headline meeting's
+    day; so is the undated "also met" of a headline participant (the same trip)."""
+    core = next((e for e in events if e.core), None)
+    if core is None or core.date is None:
+        return
+    lx = _lex()
+    for e in events:
+        if e is core or e.date is not None or not e.persons:
+            continue
+        a = analyses[e.sent_index]
+        s, _ = _span(e, a)
+        head = a.sent.text[s - a.sent.start:e.cue.start - a.sent.start]
+        shares = bool(e.person_keys() & core.person_keys())
+        if lx.same_occasion.search(head) or (shares and lx.also.search(head) and e.status == core.status):
+            e.date = replace(core.date, note=f"the headline meeting's day ({core.date.text})")

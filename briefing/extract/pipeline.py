@@ -13,17 +13,19 @@ from ``briefing/data``; the code here is only the mechanism.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.extract.actors import CJK, ActorIndex, Mention, RoleSpan, load_store_aliases
 from briefing.extract.claims import find_claims
-from briefing.extract.event_dates import pick_date
+from briefing.extract.event_dates import date_candidates, date_events, pick_date
 from briefing.extract.gazetteer import load_gazetteer
+from briefing.extract.lexicon import lexicon
 from briefing.extract.model import Evidence, ExtractedEvent, Participant
 from briefing.extract.repair import Repaired, repair
 from briefing.extract.sentences import Sentence, split_sentences
-from briefing.extract.tokens import Token, tokenize
+from briefing.extract.tokens import Token, phrase_key, tokenize
 from briefing.extract.topics import Topics
 from briefing.extract.triggers import Cue, Triggers
 
@@ -34,6 +36,16 @@ except ImportError:  # pragma: no cover
 
 _LINK_AFTER_NAME = re.compile(r"^\s*,?\s*(?:(?:the|a|an|then|former|now|and)\s+){0,2}$", re.I)
 _ROLE_TAIL = re.compile(r"^\s+(?:of|for|to|at|in)\s+(?:the\s+)?", re.I)
+_AT_VENUE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*,\s*$")
+_SHARED_SUBJECT = re.compile(r"^\W*(?:and|then|but)\s+(?:(?:before|after|earlier|later|then|also|that|this|since)\s+){0,3}"
+                             r"(?:had\s+|have\s+|has\s+)?(?:held|had|made|conducted|hosted|holding)\s+(?:an?\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+                             re.I)
+_RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
+_AND_CUE = re.compile(r"^\W*and\s+(?:(?:then|also|later|subsequently)\s+)?$", re.I)
+_PRONOUN_CUE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,2}$", re.I)
+_BEING_IN = re.compile(r"\b(?:is|was|were|are|will be|arrived|arrives)\s+in\s+(?:the\s+)?[A-Z]")
+_POSSESSIVE_TAIL = re.compile(r"^(?:['’]s|s['’])")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
 _ZH_NAME_SPLIT = re.compile(r"[和与同及、]")
 _ZH_STOP = re.compile(r"星期|周|在|于|今|昨|表示|说|会|举行|通|前|日|月|年|举|访|[\(（，,。]")
 REMOTE = {"call", "video_call"}
@@ -92,6 +104,12 @@ class MeetingExtractor:
         self.index = index
         self.triggers = Triggers()
         self.topics = Topics()
+        mods = lexicon()["names"].get("name_as_modifier", [])
+        self._modifier = re.compile(r"^(?:['’]s?)?\s*(?:" + "|".join(re.escape(w) for w in sorted(mods, key=len, reverse=True))
+                                    + r")\b", re.I) if mods else None
+        words = lexicon()["status"].get("succession_before_name", [])
+        self._succession = re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True))
+                                      + r")\s+(?:[\w.'’-]+\s+){0,4}$", re.I) if words else None
 
     @classmethod
     def from_store(cls, store: Any, config: Any = None) -> "MeetingExtractor":
@@ -111,7 +129,8 @@ class MeetingExtractor:
             if pending_unknown:
                 s, e = pending_unknown[0], pending_unknown[-1]
                 words = [toks[k] for k in range(s, e + 1)]
-                org = any(t.norm in ix.org_words for t in words)
+                # an organisation word, or acronyms only ("SCO", "ASEAN"): not a person's name
+                org = any(t.norm in ix.org_words for t in words) or all(_ACRONYM.match(t.text) for t in words)
                 a.unknown.append((toks[s].start, toks[e].end, sent.text[toks[s].start - sent.start:toks[e].end - sent.start],
                                   tuple(t.norm for t in words), org))
                 pending_unknown.clear()
@@ -122,6 +141,12 @@ class MeetingExtractor:
             am = ix.full.match(toks, i) if t.capitalised else None
             if am:
                 best = (am[0], "alias", am[1])
+            elif t.capitalised and i + 1 < n and len(t.text) > 2 and t.text.isupper() and toks[i + 1].capitalised \
+                    and not toks[i + 1].text.isupper():
+                # "KAMIKAWA Yoko": surname in capitals first, as Japanese official copy writes it
+                sw = ix.full.match([toks[i + 1], t], 0)
+                if sw and sw[0] == 2:
+                    best = (2, "swapped", sw[1])
             rm = ix.roles.match(toks, i)
             if rm and (best is None or rm[0] > best[0]):
                 best = (rm[0], "role", rm[1])
@@ -136,7 +161,19 @@ class MeetingExtractor:
                     sm = ix.short.match(toks, i)
                     if sm:
                         best = (sm[0], "short", sm[1])
+                        # "Rajnat Singh": a misspelt given name before a known surname is one name
+                        if pending_unknown and pending_unknown[-1] == i - 1 and len(pending_unknown) <= 2 \
+                                and toks[i - 1].end + 1 == t.start:
+                            s0 = toks[pending_unknown[0]].start - sent.start
+                            whole = sent.text[s0:toks[i + sm[0] - 1].end - sent.start]
+                            if ix.fuzzy(whole):
+                                i = pending_unknown[0]
+                                pending_unknown.clear()
+                                best = (len(whole.split()), "alias", None)
             if best is None:
+                # a capitalised run ends at punctuation: "Organisation (SCO" is two spans
+                if pending_unknown and sent.text[toks[i - 1].end - sent.start:t.start - sent.start].strip():
+                    flush_unknown()
                 if t.capitalised and t.norm not in ix.not_names and not t.norm.isdigit():
                     pending_unknown.append(i)
                 elif pending_unknown and t.norm in ix.org_words:
@@ -149,9 +186,12 @@ class MeetingExtractor:
             length, what, value = best
             s, e = toks[i].start, toks[i + length - 1].end
             text = sent.text[s - sent.start:e - sent.start]
-            if what in ("alias", "short"):
+            if what in ("alias", "short", "swapped"):
                 m = Mention(s, e, text)
                 m._keys = tuple(tt.norm for tt in toks[i:i + length])  # type: ignore[attr-defined]
+                if what == "swapped":
+                    m._keys = m._keys[::-1]  # type: ignore[attr-defined]
+                    what = "alias"
                 m._short = what == "short"  # type: ignore[attr-defined]
                 a.mentions.append(m)
             elif what == "role":
@@ -168,8 +208,23 @@ class MeetingExtractor:
         if CJK.search(sent.text):
             self._analyse_zh(a)
         a.cues = [Cue(c.kind, c.start + sent.start, c.end + sent.start, c.text) for c in self.triggers.cues(sent.text)
-                  if not self._inside_name(a, c.start + sent.start)]
+                  if not self._inside_name(a, c.start + sent.start) and not self._names_an_event(a, c)]
         return a
+
+    def _names_an_event(self, a: Analysis, c: Cue) -> bool:
+        """A capitalised cue word closing a proper name mid-sentence and introduced as a setting
+        ("on the sidelines of the SCO Defence Ministers' Meeting") names a gathering, not a
+        meeting between the people in the clause. "held the ... Ministerial Meeting" keeps it."""
+        if not c.text[:1].isupper() or c.start == 0 or " " in c.text:
+            return False
+        base = a.sent.start
+        toks = [t for t in a.tokens if t.end - base <= c.start]
+        k = len(toks)
+        while k > 0 and (toks[k - 1].capitalised or toks[k - 1].text[:1].isdigit()):
+            k -= 1
+        if k == len(toks):
+            return False
+        return self.triggers.setting(a.sent.text[:toks[k].start - base])
 
     def _inside_name(self, a: Analysis, pos: int) -> bool:
         return any(s <= pos < e for s, e, *_ in a.places) or any(m.start <= pos < m.end for m in a.mentions) \
@@ -213,6 +268,10 @@ class MeetingExtractor:
                         k += 1
                         continue
                     break
+        if not countries:  # a title only one country uses: "Raksha Mantri"
+            c = ix.role_country.get(tuple(t.norm for t in toks[i:i + length]))
+            if c:
+                countries = [c]
         # "State Councilor and Minister of Defense": the second title shares the first's country
         if not countries and a.roles:
             prev = a.roles[-1]
@@ -279,7 +338,9 @@ class MeetingExtractor:
         a._links = {}  # type: ignore[attr-defined]
         for r in a.roles:
             # role then name: "Defense Minister Li Shangfu"
-            after = next((x for x in names if 0 <= x[0] - r.end <= 1), None)
+            gap = self.index.honorific_gap
+            after = next((x for x in names if 0 <= x[0] - r.end <= 1 or x[0] > r.end and gap is not None
+                          and gap.match(text[r.end - base:x[0] - base])), None)
             if after is not None:
                 a._links[id(after[2])] = r  # type: ignore[attr-defined]
                 continue
@@ -321,7 +382,7 @@ class MeetingExtractor:
                     m.weak = True
             out.append(m)
         for s, e, text, keys, org in a.unknown:
-            if org:
+            if org or not ix.not_person_words.isdisjoint(keys):  # "Extended Meeting", "Import Expo"
                 continue
             r = None
             for u in a.unknown:
@@ -332,6 +393,11 @@ class MeetingExtractor:
             res = ix.resolve_name(text, keys, r.office if r else None, country, date)
             if res is None and text in self._spellings:  # resolved beside its role earlier on
                 res = (self._spellings[text], "auto")
+            elif res is None and len(keys) == 1 and r is None:
+                # "Wei had met ...": one word of a name given in full earlier in the article
+                hits = [k for k in self._seen if keys[0] in _name_words(ix.actors[k].name)]
+                if len(hits) == 1:
+                    res = (hits[0], "auto")
             elif res is not None and r is not None:
                 self._spellings[text] = res[0]
             if r is not None:
@@ -373,6 +439,8 @@ class MeetingExtractor:
             left = re.split(r"[,;:]", left)[-1] if not left.rstrip().endswith(",") else left
             right = text[m.end - base:m.end - base + 90]
             appositive = right.split(",")[1] if right.lstrip().startswith(",") and right.count(",") >= 1 else ""
+            if _RELATIVE.match(appositive):  # ", who is paying an official visit": a clause, not a title
+                appositive = ""
             role = m.role or ""
             if self.index.commentator_re.search(role) or self.index.commentator_re.search(appositive) \
                     or re.search(r"(?:researcher|scholar|professor|analyst|expert|spokes\w+)\W*(?:of|for|at)?[^,]{0,40},\s*$",
@@ -415,7 +483,9 @@ class MeetingExtractor:
             sdate = next((d.value for d in a.dates), None) or anchor
             self._resolve(a, sdate)
         candidates = self._candidates(analyses)
+        date_candidates(candidates, analyses, self.triggers, resolver)
         events = self._assemble(candidates, analyses)
+        date_events(events, analyses)
         if not events:
             return []
         find_claims(self, events, analyses)
@@ -473,13 +543,26 @@ class MeetingExtractor:
                 prev_end = 0
                 for gi, sidx in enumerate(cue_segs):
                     g_end = segments[sidx][1] if gi < len(cue_segs) - 1 else len(text)
+                    if gi < len(cue_segs) - 1 and cue_segs[gi + 1] > sidx + 1:
+                        # "the first 2+2, held ... by A and B, and the visit of C": when the next
+                        # clause names its people after its cue, the clauses between belong here
+                        nseg = segments[cue_segs[gi + 1]]
+                        ncue = next(c for c in a.cues if _seg_of(segments, c.start - base) == cue_segs[gi + 1])
+                        if not any(nseg[0] + base <= m.start < ncue.start for m in persons):
+                            g_end = nseg[0]
                     cue = next(c for c in a.cues if _seg_of(segments, c.start - base) == sidx)
-                    groups.append((prev_end, g_end, cue))
+                    # "hosted A, B and C ... for a meeting of ...": a purpose names the same meeting
+                    if groups and tr.purpose(text[:cue.start - base]):
+                        groups[-1] = (groups[-1][0], g_end, groups[-1][2])
+                    else:
+                        groups.append((prev_end, g_end, cue))
                     prev_end = g_end
+            subject: list[Mention] = []  # the people of the sentence's previous clause
+            subject_lead: list[Mention] = []  # ... and the one named before its cue
             for gs, ge, cue in groups:
                 gtext = text[gs:ge]
                 cs = cue.start - base
-                if tr.hypothetical(gtext):
+                if tr.hypothetical(gtext) or tr.characterises(text[gs:cs]):
                     continue
                 kind = cue.kind
                 before = text[gs:cs]
@@ -488,7 +571,22 @@ class MeetingExtractor:
                     or bool(tr.this_is_first.search(text))
                 if kind == "meeting" and tr.ordinal_before(before):
                     kind = "dialogue"
-                g_persons = [m for m in persons if gs + base <= m.start < ge + base]
+                # "received a phone call from", "held talks by video link": the medium named
+                # right after a generic cue decides the kind
+                if kind not in REMOTE:
+                    medium = next((x for x in group_cues if x.kind in REMOTE and x.start > cue.start
+                                   and x.start - cue.end <= 30 and "," not in text[cue.end - base:x.start - base]), None)
+                    if medium is not None:
+                        kind = medium.kind
+                g_persons = [m for m in persons if gs + base <= m.start < ge + base
+                             and not (m.start > cue.end and tr.office_change(text[m.end - base:]))
+                             and not self._succeeded(text, m.start - base)
+                             and not (self._modifier and self._modifier.match(text[m.end - base:m.end - base + 20]))
+                             and not self._possessor_of(a, m, persons)]
+                if kind == "visit":  # "a State Visit ... at the invitation of X": X hosts, X does not visit
+                    inv = tr.invitation(gtext)
+                    if inv is not None and inv > cs - gs:
+                        g_persons = [m for m in g_persons if m.start < gs + base + inv]
                 strong = [m for m in g_persons if not m.weak]
                 if len({m.key for m in strong}) >= 2 or (strong and kind == "visit"):
                     g_persons = strong
@@ -500,6 +598,26 @@ class MeetingExtractor:
                 date = self._pick_date(a, dates, cue)
                 if date and date.future and status == "held":
                     status = "planned"
+                # "..., where he held talks with Y", "he met with Y", "..., and met with Y": the
+                # clause's subject is the pronoun's antecedent (or the previous clause's subject)
+                if g_persons and not any(m.start < cue.start for m in g_persons):
+                    lead: list[Mention] = []
+                    if _AND_CUE.match(text[gs:cs]) or _SHARED_SUBJECT.match(text[gs:cs]):
+                        lead = subject_lead
+                    elif _PRONOUN_CUE.search(text[gs:cs]):
+                        lead = subject_lead or [m for m in persons if m.start < gs + base and not m.weak][:1]
+                        if not lead and not any(m.start < gs + base for m in persons) and a.sent.index > 0:
+                            prev = _dedupe([m for m in analyses[a.sent.index - 1].mentions
+                                            if m.kind == "person" and not m.commentator and not m.weak])
+                            lead = prev[:1] if len(prev) == 1 else []
+                    lead = [m for m in lead if (m.key or m.name) not in {x.key or x.name for x in g_persons}]
+                    if len(lead) == 1:
+                        g_persons = lead + g_persons
+                        anaphoric = False
+                        # "Earlier this month, X visited D, where he held talks with Y": the
+                        # clause continues the previous one, and so shares its date
+                        if date is None and gs > 0:
+                            date = self._pick_date(a, [d for d in a.dates if d.start < gs + base], cue)
                 if not g_persons and re.search(r"\b(?:he|she)\b", text[gs:cs], re.I):
                     earlier = [m for m in persons if m.start < cue.start and not m.weak]
                     if not earlier and a.sent.index > 0:
@@ -508,6 +626,14 @@ class MeetingExtractor:
                     g_persons = earlier[-1:]
                     if g_persons:
                         anaphoric = False
+                # "A and B held a meeting in May, and before that held a video call in April":
+                # a clause with no subject of its own shares the previous clause's people
+                if not g_persons and len({m.key or m.name for m in subject}) >= 2 \
+                        and _SHARED_SUBJECT.match(text[gs:cs]):
+                    g_persons = list(subject)
+                    anaphoric = False
+                subject = [m for m in g_persons if not m.weak]
+                subject_lead = [m for m in subject if m.start < cue.start][:1]
                 c = Candidate(kind, status, _dedupe(g_persons), orgs, a.sent.index, cue, date,
                               anaphoric=anaphoric)
                 if st:
@@ -526,6 +652,22 @@ class MeetingExtractor:
                 out.append(c)
         return out
 
+    def _succeeded(self, text: str, pos: int) -> bool:
+        """"... since Belousov was appointed, succeeding Sergei Shoigu": a predecessor named
+        in passing is no participant."""
+        return bool(self._succession and self._succession.search(text[max(0, pos - 60):pos]))
+
+    def _possessor_of(self, a: Analysis, m: Mention, persons: list[Mention]) -> bool:
+        """"Trump's envoy Steve Witkoff met Putin": the possessor sent someone, they did not meet."""
+        text, base = a.sent.text, a.sent.start
+        if not _POSSESSIVE_TAIL.match(text[m.end - base - 2:m.end - base + 1]):
+            return False
+        nxt = next((p for p in persons if p.start > m.end), None)
+        if nxt is None or nxt.start - m.end > 40:
+            return False
+        gap = text[m.end - base:nxt.start - base]
+        return not any(m.end <= c.start < nxt.start for c in a.cues) and "," not in gap and " and " not in gap
+
     def _is_speaker(self, a: Analysis, m: Mention) -> bool:
         right = a.sent.text[m.end - a.sent.start:m.end - a.sent.start + 40]
         return bool(re.match(r"^\s*(?:\([^)]*\)\s*)?(?:\w+\s+){0,2}?(?:" + _SPEECH_HEAD + ")", right, re.I))
@@ -541,6 +683,9 @@ class MeetingExtractor:
                 continue
             if prep in ("in", "at", "during", "to", "visited", "visit", "visiting", "visits") or place.get("venue") \
                     and prep in ("in", "at", "the"):
+                return place["name"], ps, pe
+            # "at Hyderabad House, New Delhi": the city after an unknown venue
+            if _AT_VENUE.search(a.sent.text[max(s, ps - 80) - a.sent.start:ps - a.sent.start]):
                 return place["name"], ps, pe
         return None
 
@@ -599,6 +744,13 @@ class MeetingExtractor:
             if n_people >= 2 or (n_people >= 1 and (c.kind == "visit" or c.orgs or
                                                    (c.status == "planned" and c.cue.text.lower().startswith("attend")) or
                                                    "attend" in c.cue.text.lower())):
+                if n_people == 1 and "attend" in c.cue.text.lower() and core is not None:
+                    # "X is in the capital to attend the ... Meeting": undated, it is the setting of
+                    # the headline meeting; dated, X's trip there ("was in Qingdao from June 25")
+                    if c.date is None and c.person_keys() <= core.person_keys():
+                        continue
+                    if _BEING_IN.search(analyses[c.sent_index].sent.text[:c.cue.start - analyses[c.sent_index].sent.start]):
+                        c.kind = "visit"
                 if n_people == 1 and c.kind != "visit":
                     country = c.persons[0].country
                     c.orgs = [o for o in c.orgs if o.country and o.country != country][:1]
@@ -745,6 +897,12 @@ class MeetingExtractor:
 
 
 _SPEECH_HEAD = r"said|says|stated|announced|introduced|noted|told|pointed out|reported|released|issued|also said|also announced"
+
+
+@lru_cache(maxsize=8192)
+def _name_words(name: str) -> tuple[str, ...]:
+    words = phrase_key(name)
+    return (words[0], words[-1]) if words else ()
 
 
 def _rebind(m: Mention, to: Mention) -> None:

@@ -15,13 +15,16 @@ import re
 from dataclasses import dataclass
 
 # a full stop, ! or ? glued to the next sentence: "stagnant.The", 'officials."This'
-_GLUED_STOP = re.compile(r"(?<=[a-z\)\]0-9”’\"])([.!?])([\"“”]?)(?=[A-Z“\"])")
+# (Each pattern starts with the character it is about, lookbehinds after it, so the regex
+# engine can skip ahead to candidates instead of trying a lookbehind at every position.)
+_GLUED_STOP = re.compile(r"([.!?])(?<=[a-z\)\]0-9”’\"][.!?])([\"“”]?)(?=[A-Z“\"])")
 # broken hyphenation: "Sino -US", "co -hosted", "Indo -Pacific"
-_BROKEN_HYPHEN = re.compile(r"(?<=[A-Za-z]) (?=-[A-Za-z])")
-_BROKEN_HYPHEN_AFTER = re.compile(r"(?<=[A-Za-z]-) (?=[A-Za-z])")
+_BROKEN_HYPHEN = re.compile(r" (?<=[A-Za-z] )(?=-[A-Za-z])")
+_BROKEN_HYPHEN_AFTER = re.compile(r" (?<=[A-Za-z]- )(?=[A-Za-z])")
 # "Washington’ s", "China ’s"
 _BROKEN_POSSESSIVE = re.compile(r"(?<=\w)( ?)[’'](?: )s\b|(?<=\w) [’']s\b")
-_STRAY_STOP = re.compile(r"(?<= )[.](?=[A-Z])")
+_STRAY_STOP = re.compile(r"[.](?<= [.])(?=[A-Z])")
+_SPACE_BEFORE_S = re.compile(r" (?:(?<=\w )(?=[’']s\b)|(?<=\w[’'] )(?=s\b))")
 _MULTI_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 
 
@@ -64,7 +67,7 @@ def _edits(text: str) -> tuple[set[int], dict[int, str]]:
         delete.add(m.start())
     for m in _BROKEN_HYPHEN_AFTER.finditer(text):
         delete.add(m.start())
-    for m in re.finditer(r"(?<=\w) (?=[’']s\b)|(?<=\w[’']) (?=s\b)", text):
+    for m in _SPACE_BEFORE_S.finditer(text):
         delete.add(m.start())
     for m in _MULTI_SPACE.finditer(text):
         delete.update(range(m.start() + 1, m.end()))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.extract.gate import LiteralGate
 from briefing.extract.lexicon import lexicon
 
 _DISCUSSION = re.compile(
@@ -20,9 +21,13 @@ class Topics:
         self._names = list(topics)
         self._any = re.compile("|".join(f"(?P<t{i}>{'|'.join(f'(?:{p})' for p in pats)})"
                                         for i, pats in enumerate(topics.values())), re.I)
+        # Most sentences name no topic: rule them out before the big alternation.
+        self._gate = LiteralGate([p for group in topics.values() for p in group])
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """(topic, start, end) for each topic named in ``text``, first mention each."""
+        if not self._gate.may_match(text):
+            return []
         out: dict[str, tuple[str, int, int]] = {}
         for m in self._any.finditer(text):
             topic = self._names[int(m.lastgroup[1:])]  # type: ignore[index]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.extract.gate import LiteralGate
 from briefing.extract.lexicon import lexicon, places
 from briefing.extract.tokens import PhraseTable, Token
 
@@ -41,6 +42,7 @@ class Triggers:
             if pats:
                 groups.append(f"(?P<{kind}>\\b(?:{_alt(pats)})\\b)")
         self._cue_re = re.compile("|".join(groups), re.I)
+        self._cue_gate = LiteralGate([p for kind in KIND_ORDER for p in lex["cues"].get(kind, [])])
         zh = []
         for kind in KIND_ORDER:
             pats = lex["cues_zh"].get(kind, [])
@@ -54,8 +56,16 @@ class Triggers:
         an = lex["anaphora"]
         self._anaphoric = re.compile(rf"\b(?:{_alt(an['before_cue'])})\s+(?:[\w'’-]+\s+){{0,2}}$", re.I)
         self.this_is_first = re.compile(an["this_is_first"], re.I)
-        self._pair = re.compile(rf"^\W*(?:{_alt(an['pair_pronouns'])})\b", re.I)
+        self._invitation = re.compile(rf"\b(?:{_alt(an['invitation'])})\b", re.I)
+        self._setting = re.compile(rf"\b(?:{_alt(an['setting_before_name'])})\s+(?:the\s+)?$", re.I)
+        self._purpose = re.compile(rf"\b(?:{_alt(an['purpose_before_cue'])})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
+        lead = rf"(?:(?:{_alt(an['pair_lead'])}),?\s+)?" if an.get("pair_lead") else ""
+        self._pair = re.compile(rf"^\W*{lead}(?:{_alt(an['pair_pronouns'])})\b", re.I)
         self._pair_any = re.compile(rf"(?:\b(?:{_alt(an['pair_pronouns'])})\b)", re.I)
+        self._characterisation = re.compile(rf"\b(?:{_alt(st.get('characterisation', []))})\s+$", re.I) \
+            if st.get("characterisation") else None
+        self._office_change = re.compile(rf"^\W{{0,3}}(?:\w+\s+){{0,1}}(?:{_alt(st.get('office_change', []))})\b", re.I) \
+            if st.get("office_change") else None
         self._subordinator = re.compile(rf"\b(?:{_alt(lex['status']['subordinators'])})\b", re.I)
         self._speech = re.compile(rf"(?:\b(?:{_alt(lex['speech']['verbs'])})\b)", re.I)
         self._duration = re.compile(
@@ -69,10 +79,11 @@ class Triggers:
             for z in p.get("zh", []):
                 self.zh_places[z] = p
         self._zh_place_re = re.compile("|".join(map(re.escape, sorted(self.zh_places, key=len, reverse=True))))
-        self._ordinal = re.compile(r"\b\d+(?:st|nd|rd|th)\b[^.,;]{0,60}$", re.I)
+        self._ordinal = re.compile(r"(?<!\()\b\d+(?:st|nd|rd|th)\b(?!\))[^.,;]{0,60}$", re.I)  # not "(20th)", a day
 
     def cues(self, text: str) -> list[Cue]:
-        out = [Cue(m.lastgroup or "meeting", m.start(), m.end(), m.group()) for m in self._cue_re.finditer(text)]
+        out = [Cue(m.lastgroup or "meeting", m.start(), m.end(), m.group()) for m in self._cue_re.finditer(text)] \
+            if self._cue_gate.may_match(text) else []
         if _CJK.search(text):
             out += [Cue(m.lastgroup or "meeting", m.start(), m.end(), m.group()) for m in self._cue_zh_re.finditer(text)]
             out.sort(key=lambda c: c.start)
@@ -91,6 +102,27 @@ class Triggers:
     def anaphoric(self, before_cue: str) -> bool:
         """True when the words before a cue point back ("the meeting", "this round of talks")."""
         return bool(self._anaphoric.search(before_cue[-60:]))
+
+    def invitation(self, text: str) -> int | None:
+        """Where "at the invitation of" (its host follows) starts in ``text``, else None."""
+        m = self._invitation.search(text)
+        return m.start() if m else None
+
+    def setting(self, before_name: str) -> bool:
+        """True when a named gathering is where the clause happens ("on the sidelines of the ...")."""
+        return bool(self._setting.search(before_name[-60:]))
+
+    def characterises(self, before_cue: str) -> bool:
+        """True for "the most senior official to <cue>": a description, not a meeting."""
+        return bool(self._characterisation and self._characterisation.search(before_cue[-80:]))
+
+    def office_change(self, after_name: str) -> bool:
+        """True when the words after a name say they took or left office ("... took office in January")."""
+        return bool(self._office_change and self._office_change.search(after_name[:50]))
+
+    def purpose(self, before_cue: str) -> bool:
+        """True when the cue is the purpose of the clause before it ("hosted them for a meeting")."""
+        return bool(self._purpose.search(before_cue[-60:]))
 
     def starts_with_pair(self, text: str) -> bool:
         return bool(self._pair.search(text))

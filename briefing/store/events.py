@@ -44,9 +44,9 @@ def actor_id_for(store: Store, p: Participant) -> int:
         actor_id = int(cur.lastrowid)
     else:
         actor_id = row[0]
-    # follow analyst merges to the surviving actor
+    # follow analyst merges to the surviving actor (rare: only look when this one was merged)
     seen = set()
-    while True:
+    while row is not None and row[1] is not None:
         nxt = conn.execute("SELECT merged_into FROM actors WHERE id = ?", [actor_id]).fetchone()
         if not nxt or nxt[0] is None or nxt[0] in seen:
             break
@@ -67,16 +67,19 @@ def _date_compatible(a: str | None, b: str | None) -> bool:
 
 
 def _people_key(actor_ids: list[int], conn) -> str:  # noqa: ANN001
-    keys = []
-    for actor_id in sorted(set(actor_ids)):
-        keys.append(conn.execute("SELECT key FROM actors WHERE id = ?", [actor_id]).fetchone()[0])
+    ids = sorted(set(actor_ids))
+    marks = ",".join("?" * len(ids))
+    keys = [r[0] for r in conn.execute(f"SELECT key FROM actors WHERE id IN ({marks})", ids)]
     return "+".join(sorted(keys))
 
 
 def find_same_event(store: Store, people: str, ev: ExtractedEvent) -> int | None:
     """An event already stored with the same participants, status and a compatible date."""
     rows = store.conn.execute(
-        "SELECT id, date, status FROM events WHERE event_key LIKE ? ORDER BY id", [people + "|%"]
+        # a range on the indexed key, not LIKE (case-insensitive LIKE cannot use the index);
+        # "}" sorts right after "|", so this is every key that starts with people + "|"
+        "SELECT id, date, status FROM events WHERE event_key >= ? AND event_key < ? ORDER BY id",
+        [people + "|", people + "}"]
     ).fetchall()
     for event_id, date, status in rows:
         if status == ev.status and _date_compatible(date, ev.date):
@@ -102,45 +105,45 @@ def save_events(store: Store, article_id: int, events: list[ExtractedEvent]) -> 
                  ev.summary, f"{people}|{ev.date or ''}", now_iso(), sort_date(ev.date)],
             )
             event_id = int(cur.lastrowid)
+            merged = False
         else:
             _merge_into(store, event_id, ev)
+            merged = True
         touched.append(event_id)
+        spans: dict[str, tuple[int, int]] = {}
+        for e in ev.evidence:  # where each spelling stands, for the reader's highlights
+            if e.field == "participants":
+                spans.setdefault(e.value, (e.start, e.end))
         for p, actor_id in zip(ev.participants, actor_ids):
             conn.execute(
                 "INSERT OR IGNORE INTO participants (event_id, actor_id, role, side) VALUES (?, ?, ?, ?)",
                 [event_id, actor_id, p.role, p.country],
             )
-            conn.execute(
-                "UPDATE participants SET role = coalesce(role, ?) WHERE event_id = ? AND actor_id = ?",
-                [p.role, event_id, actor_id],
-            )
-            conn.execute(
-                "INSERT INTO mentions (event_id, article_id, actor_id, mention, start, end) VALUES (?, ?, ?, ?, ?, ?)",
-                [event_id, article_id, actor_id, p.mention, None, None],
-            )
+            if merged and p.role:
+                conn.execute(
+                    "UPDATE participants SET role = coalesce(role, ?) WHERE event_id = ? AND actor_id = ?",
+                    [p.role, event_id, actor_id],
+                )
+        conn.executemany(
+            "INSERT INTO mentions (event_id, article_id, actor_id, mention, start, end) VALUES (?, ?, ?, ?, ?, ?)",
+            [(event_id, article_id, actor_id, p.mention, *spans.get(p.mention, (None, None)))
+             for p, actor_id in zip(ev.participants, actor_ids)],
+        )
         conn.execute(
             "INSERT OR REPLACE INTO event_articles (event_id, article_id, summary, core) VALUES (?, ?, ?, ?)",
             [event_id, article_id, ev.summary, int(ev.core)],
         )
-        for topic in ev.topics:
-            conn.execute("INSERT OR IGNORE INTO topics (event_id, topic) VALUES (?, ?)", [event_id, topic])
-        for c in ev.claims:
-            conn.execute(
-                "INSERT INTO claims (event_id, article_id, side, speaker, text, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [event_id, article_id, c.side, c.speaker, c.text, c.start, c.end],
-            )
-        for e in ev.evidence:
-            conn.execute(
-                "INSERT INTO evidence (event_id, article_id, field, value, sentence, start, end, note)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [event_id, article_id, e.field, e.value, e.sentence, e.start, e.end, e.note],
-            )
-            if e.field == "participants":
-                conn.execute(
-                    "UPDATE mentions SET start = ?, end = ? WHERE event_id = ? AND article_id = ? AND mention = ?"
-                    " AND start IS NULL",
-                    [e.start, e.end, event_id, article_id, e.value],
-                )
+        conn.executemany("INSERT OR IGNORE INTO topics (event_id, topic) VALUES (?, ?)",
+                         [(event_id, topic) for topic in ev.topics])
+        conn.executemany(
+            "INSERT INTO claims (event_id, article_id, side, speaker, text, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(event_id, article_id, c.side, c.speaker, c.text, c.start, c.end) for c in ev.claims],
+        )
+        conn.executemany(
+            "INSERT INTO evidence (event_id, article_id, field, value, sentence, start, end, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(event_id, article_id, e.field, e.value, e.sentence, e.start, e.end, e.note) for e in ev.evidence],
+        )
     return touched
 
 

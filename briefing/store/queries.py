@@ -2,10 +2,12 @@
 one article with its highlight spans, full-text search and name look-ups.
 
 Why a module of its own: the app must stay fast over a store of 100,000 articles and
-50,000 events, so nothing here loads every row. Events come a page at a time
-(``LIMIT``/``OFFSET`` over the ``events_sort`` index), counts are single ``COUNT``
-queries, and the per-row details (participants, number of sources) are fetched for the
-page's ids only. Every function takes a plain :class:`sqlite3.Connection`, so the app can
+50,000 events, so nothing here loads every row. Events come a page at a time over the
+``events_sort`` index: by ``LIMIT``/``OFFSET`` for a jump, and by key (``sort_date``,
+``id``) when the table's window moves (:func:`events_from`), so that paging deep into the
+table costs no more than paging at its top. Counts are single ``COUNT`` queries (a search
+for a very common word counts up to :data:`COUNT_CAP` and says "10,000+"), and the per-row
+details (participants, number of sources) are fetched for the page's ids only. Every function takes a plain :class:`sqlite3.Connection`, so the app can
 run them in worker threads on connections of their own (see :class:`Reader`): the store is
 in WAL mode and a cron ``briefing ingest`` may be writing meanwhile.
 
@@ -29,6 +31,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
+
+# A search matching more articles than this is not worked out into the set of its events
+# up front (that costs ~120 ms for a word in every article of 100,000); its events are
+# found a page at a time instead, each checked against the full-text index by rowid.
+LAZY_SEARCH_ARTICLES = 20_000
+# How far a count goes when counting everything would be slow (a lazy search).
+COUNT_CAP = 10_000
 
 EVENT_KINDS = ("meeting", "talks", "call", "video_call", "visit", "dialogue", "summit")
 EVENT_STATUSES = ("held", "planned", "declined", "cancelled")
@@ -215,6 +224,8 @@ class EventFilter:
     # The ids of the events the search matches, as a JSON array, worked out once per search
     # (see prepare_filter) so that counting and paging do not run the full-text query again.
     fts_events: str | None = field(default=None, compare=False, repr=False)
+    # Set instead of fts_events for a search matching very many articles (see LAZY_SEARCH_ARTICLES).
+    fts_lazy: bool = field(default=False, compare=False)
 
     def is_empty(self) -> bool:
         return not self.active()
@@ -241,7 +252,7 @@ class EventFilter:
 
     def unprepared(self) -> "EventFilter":
         """The same filter, to be prepared afresh (after the store changed)."""
-        return replace(self, fts="", fts_events=None)
+        return replace(self, fts="", fts_events=None, fts_lazy=False)
 
     def key(self) -> tuple:
         return (self.fts or self.search, self.actor_id, self.country, self.kind, self.status,
@@ -252,22 +263,33 @@ def prepare_filter(conn: sqlite3.Connection, flt: EventFilter) -> tuple[EventFil
     """Resolve the search into an FTS expression (see :func:`fts_expression`) and the set
     of events it matches. A filter already prepared is returned as it is."""
     if not flt.search:
-        return replace(flt, fts="", fts_events=None), None
-    if flt.fts and flt.fts_events is not None:
+        return replace(flt, fts="", fts_events=None, fts_lazy=False), None
+    if flt.fts and (flt.fts_events is not None or flt.fts_lazy):
         return flt, None
     expr, note = fts_expression(conn, flt.search)
+    articles = [r[0] for r in conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?",
+                                           [expr, LAZY_SEARCH_ARTICLES + 1])]
+    if len(articles) > LAZY_SEARCH_ARTICLES:
+        return replace(flt, fts=expr, fts_events=None, fts_lazy=True), note
     ids = [r[0] for r in conn.execute(
         """SELECT DISTINCT ea.event_id FROM event_articles ea WHERE ea.article_id IN
-           (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)""", [expr])]
-    return replace(flt, fts=expr, fts_events=json.dumps(ids, separators=(",", ":"))), note
+           (SELECT value FROM json_each(?))""", [json.dumps(articles, separators=(",", ":"))])]
+    return replace(flt, fts=expr, fts_events=json.dumps(ids, separators=(",", ":")), fts_lazy=False), note
 
 
-def _where(flt: EventFilter) -> tuple[str, list[Any]]:
+def _where(flt: EventFilter, *, search: bool = True) -> tuple[str, list[Any]]:
     clauses = ["e.not_meeting = 0"]
     params: list[Any] = []
-    if flt.search and flt.fts_events is not None:
+    if not search:
+        pass
+    elif flt.search and flt.fts_events is not None:
         clauses.append("e.id IN (SELECT value FROM json_each(?))")
         params.append(flt.fts_events)
+    elif flt.search and flt.fts_lazy:
+        # checked event by event as the page is walked: one rowid look-up in the index each
+        clauses.append("""EXISTS (SELECT 1 FROM event_articles ea JOIN articles_fts f ON f.rowid = ea.article_id
+                          WHERE ea.event_id = e.id AND articles_fts MATCH ?)""")
+        params.append(flt.fts)
     elif flt.search:
         clauses.append("""e.id IN (SELECT ea.event_id FROM event_articles ea WHERE ea.article_id IN
                           (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))""")
@@ -276,9 +298,14 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("e.id IN (SELECT event_id FROM participants WHERE actor_id = ?)")
         params.append(flt.actor_id)
     if flt.country:
-        clauses.append("""e.id IN (SELECT p.event_id FROM participants p JOIN actors a ON a.id = p.actor_id
-                          WHERE coalesce(a.country, p.side) = ?)""")
-        params.append(flt.country)
+        # an actor's country, or (for an actor of unknown country) the side they stood for;
+        # two index look-ups (actors_country, participants_side in migration 0002)
+        clauses.append("""e.id IN (SELECT p.event_id FROM actors a JOIN participants p ON p.actor_id = a.id
+                                    WHERE a.country = ?
+                                  UNION ALL
+                                  SELECT p.event_id FROM participants p JOIN actors a ON a.id = p.actor_id
+                                    WHERE p.side = ? AND a.country IS NULL)""")
+        params += [flt.country, flt.country]
     if flt.kind:
         clauses.append("e.kind = ?")
         params.append(flt.kind)
@@ -306,6 +333,7 @@ class EventRow:
     location: str | None
     sources: int
     participants: list[tuple[int, str, str | None]]  # (actor id, name, country)
+    sort_date: str | None = None  # the ordering key, with id (for paging by key)
 
     @property
     def people(self) -> str:
@@ -317,7 +345,25 @@ class EventRow:
         return f"{self.date or 'undated'} {self.kind.replace('_', ' ')}: {self.people or '(no participants)'}"
 
 
-def count_events(conn: sqlite3.Connection, flt: EventFilter) -> int:
+def count_events(conn: sqlite3.Connection, flt: EventFilter, cap: int | None = None) -> int:
+    """How many events the filter leaves. With ``cap``, a search matching very many articles
+    (``fts_lazy``) is counted only up to ``cap + 1``: a result above ``cap`` means "more"."""
+    limit = "" if cap is None else " LIMIT ?"
+    extra = [] if cap is None else [cap + 1]
+    if flt.search and flt.fts_lazy and flt.fts:
+        if flt.actor_id is not None:  # few events: check each against the index
+            where, params = _where(flt)
+            return conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e WHERE {where}{limit})",
+                                params + extra).fetchone()[0]
+        # many: walk the matching articles to their events (until there are enough). The
+        # joins are forced: left to itself SQLite may start from the events, or turn a
+        # country's event list into a look-up per list entry per article.
+        where, params = _where(flt, search=False)
+        return conn.execute(
+            f"""SELECT count(*) FROM (SELECT DISTINCT e.id FROM articles_fts f
+                  CROSS JOIN event_articles ea INDEXED BY event_articles_article ON ea.article_id = f.rowid
+                  CROSS JOIN events e ON e.id = ea.event_id
+                  WHERE articles_fts MATCH ? AND {where}{limit})""", [flt.fts] + params + extra).fetchone()[0]
     where, params = _where(flt)
     return conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
 
@@ -335,17 +381,66 @@ def _participants_for(conn: sqlite3.Connection, ids: list[int]) -> dict[int, lis
     return out
 
 
+_PAGE_COLUMNS = """e.id, e.date, e.kind, e.status, e.location,
+                   (SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id), e.sort_date"""
+
+
+def _events_from_clause(flt: EventFilter) -> str:
+    """A lazy search checks each event against the full-text index: walk the events in
+    table order (the ``events_sort`` index) so the first page needs only a page of checks,
+    rather than checking every event another filter leaves and sorting them after."""
+    return "events e INDEXED BY events_sort" if flt.search and flt.fts_lazy else "events e"
+
+
+def _event_rows(conn: sqlite3.Connection, rows: list[tuple]) -> list[EventRow]:
+    people = _participants_for(conn, [r[0] for r in rows])
+    return [EventRow(r[0], r[1], r[2], r[3], r[4], r[5], people[r[0]], r[6]) for r in rows]
+
+
 def events_page(conn: sqlite3.Connection, flt: EventFilter, offset: int, limit: int) -> list[EventRow]:
     """``limit`` events from ``offset``, newest first (undated last)."""
     where, params = _where(flt)
     rows = conn.execute(
-        f"""SELECT e.id, e.date, e.kind, e.status, e.location,
-                   (SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id)
-            FROM events e WHERE {where}
+        f"""SELECT {_PAGE_COLUMNS} FROM {_events_from_clause(flt)} WHERE {where}
             ORDER BY e.sort_date DESC, e.id DESC LIMIT ? OFFSET ?""",
         params + [limit, max(0, offset)]).fetchall()
-    people = _participants_for(conn, [r[0] for r in rows])
-    return [EventRow(r[0], r[1], r[2], r[3], r[4], r[5], people[r[0]]) for r in rows]
+    return _event_rows(conn, rows)
+
+
+def events_from(conn: sqlite3.Connection, flt: EventFilter, key: tuple[str | None, int], limit: int,
+                *, before: bool = False) -> list[EventRow]:
+    """Up to ``limit`` events just after the event whose ordering key is ``key`` =
+    (``sort_date``, ``id``), newest first -- or, with ``before``, just before it (still
+    returned newest first). Each query is a range over ``events_sort``, however deep the key.
+
+    Undated events (``sort_date`` NULL) come last, so they are a second range of their own.
+    """
+    where, params = _where(flt)
+    sort_date, event_id = key
+    select = f"SELECT {_PAGE_COLUMNS} FROM {_events_from_clause(flt)} WHERE {where} AND "
+    rows: list[tuple] = []
+    if not before:
+        if sort_date is not None:
+            rows = conn.execute(select + "(e.sort_date, e.id) < (?, ?) ORDER BY e.sort_date DESC, e.id DESC LIMIT ?",
+                                params + [sort_date, event_id, limit]).fetchall()
+            if len(rows) < limit:
+                rows += conn.execute(select + "e.sort_date IS NULL ORDER BY e.id DESC LIMIT ?",
+                                     params + [limit - len(rows)]).fetchall()
+        else:
+            rows = conn.execute(select + "e.sort_date IS NULL AND e.id < ? ORDER BY e.id DESC LIMIT ?",
+                                params + [event_id, limit]).fetchall()
+        return _event_rows(conn, rows)
+    if sort_date is None:
+        rows = conn.execute(select + "e.sort_date IS NULL AND e.id > ? ORDER BY e.id ASC LIMIT ?",
+                            params + [event_id, limit]).fetchall()
+        if len(rows) < limit:
+            rows += conn.execute(select + "e.sort_date IS NOT NULL ORDER BY e.sort_date ASC, e.id ASC LIMIT ?",
+                                 params + [limit - len(rows)]).fetchall()
+    else:
+        rows = conn.execute(select + "(e.sort_date, e.id) > (?, ?) ORDER BY e.sort_date ASC, e.id ASC LIMIT ?",
+                            params + [sort_date, event_id, limit]).fetchall()
+    rows.reverse()
+    return _event_rows(conn, rows)
 
 
 def event_position(conn: sqlite3.Connection, flt: EventFilter, event_id: int) -> int | None:

@@ -16,12 +16,19 @@ For screen authors (the contract the other screens rely on):
   curation writes (:mod:`briefing.store.curation`). Call ``app.refresh_all()`` after one.
 - ``app.open_event(id)``, ``open_actor(id)``, ``open_article(id, event_id=None)``,
   ``open_network(actor_id)``, ``open_timeline(country_pair=None)``, ``open_feeds()`` push a
-  place onto the history; ``go_back()`` / ``go_forward()`` move along it.
+  place onto the history; ``go_back()`` / ``go_forward()`` move along it. Escape and
+  Backspace are the app's Back (screens do not bind them); the history keeps the last
+  ``MAX_HISTORY`` places. On the home screen, with nowhere to go back to, Escape calls the
+  screen's ``escape_home()`` (the events screen closes the search box or clears filters).
+- An exception raised by an ``on_result`` callback is reported like one raised in a
+  query (a notification naming the crash report), and ``on_error`` is called so the screen
+  does not stay "loading…"; under tests (``catch_errors=False``) it still fails loudly.
 - Text from articles and feeds goes through :mod:`briefing.tui.widgets.safe`.
 - Palette actions: :func:`briefing.tui.commands.register_action`.
 """
 from __future__ import annotations
 
+import gc
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -37,6 +44,16 @@ from textual.worker import get_current_worker
 from briefing.store.queries import Reader, SearchError
 
 STARTED_AT = time.perf_counter()
+
+MAX_HISTORY = 100  # places kept on the way back (and on the way forward)
+
+# Python's full (generation 2) garbage collections take 50-150 ms over a running Textual
+# app: a key press that triggered one was drawn that much later. So after start-up the
+# objects of start-up are frozen (never scanned again), automatic full collections are
+# off, and the app runs one when the analyst has paused (no input for IDLE_GC_AFTER s), or
+# at the latest every FULL_GC_EVERY s.
+IDLE_GC_AFTER = 1.5
+FULL_GC_EVERY = 120.0
 
 
 @dataclass(frozen=True)
@@ -70,8 +87,10 @@ class BriefingApp(App):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("escape,backspace,alt+left", "back", "Back", key_display="esc"),
+        # Escape on the home screen, where there is no Back: close the search, clear filters.
+        Binding("escape", "escape_home", "Clear search/filters", show=False),
         Binding("right_square_bracket,alt+right", "forward", "Forward", show=False, key_display="]"),
-        Binding("alt+left", "back", "Back", show=False),
         Binding("r", "refresh", "Refresh", show=False),
     ]
 
@@ -94,6 +113,9 @@ class BriefingApp(App):
         self._forward: list[Place] = []
         self.first_frame_at: float | None = None
         self._data_version: int | None = None
+        self._last_input = time.monotonic()
+        self._last_full_gc = time.monotonic()
+        self._gc_threshold: tuple[int, int, int] | None = None
 
     # ------------------------------------------------------------------ set-up
 
@@ -121,6 +143,35 @@ class BriefingApp(App):
 
     def _first_frame(self) -> None:
         self.first_frame_at = time.perf_counter()
+        if bool(self._setting("tune_gc", True)):
+            self.set_timer(1.0, self._tune_gc)
+
+    # ------------------------------------------------------------------ garbage collection
+
+    def _tune_gc(self) -> None:
+        if self._gc_threshold is not None:
+            return
+        gc.collect()
+        gc.freeze()
+        self._gc_threshold = gc.get_threshold()
+        young, middle, _ = self._gc_threshold
+        gc.set_threshold(young, middle, 1_000_000_000)  # no automatic full collections
+        self._last_full_gc = time.monotonic()
+        self.set_interval(IDLE_GC_AFTER, self._collect_when_idle)
+
+    def _collect_when_idle(self) -> None:
+        now = time.monotonic()
+        if now - self._last_input >= IDLE_GC_AFTER and now - self._last_full_gc >= IDLE_GC_AFTER * 4 \
+                or now - self._last_full_gc >= FULL_GC_EVERY:
+            gc.collect()
+            self._last_full_gc = time.monotonic()
+
+    async def on_event(self, event: Any) -> None:
+        from textual import events
+
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
 
     def _store_version(self) -> int | None:
         try:
@@ -146,8 +197,12 @@ class BriefingApp(App):
         reader = self.reader
 
         def deliver(result: Any) -> None:
-            if node.is_attached:
+            if not node.is_attached:
+                return
+            try:
                 on_result(result)
+            except Exception as exc:  # noqa: BLE001 - a bug drawing results must not be lost
+                self._callback_failed(exc, node, on_error)
 
         def fail(message: str) -> None:
             if on_error is not None and node.is_attached:
@@ -176,6 +231,23 @@ class BriefingApp(App):
                 self.call_from_thread(fail, message)
 
         node.run_worker(run, thread=True, group=group, exclusive=exclusive, exit_on_error=False)
+
+    def _callback_failed(self, exc: Exception, node: Any, on_error: Callable[[str], None] | None) -> None:
+        """An ``on_result`` raised: report it (crash log + notification), let the screen
+        leave its "loading…" state, and under tests fail loudly."""
+        if not self.catch_errors:
+            self._handle_exception(exc)
+            return
+        from briefing.crash import write_crash_report
+
+        message = f"internal error: {type(exc).__name__}: {exc} (report: {write_crash_report(exc)})"
+        if on_error is not None and node.is_attached:
+            try:
+                on_error(message)
+                return
+            except Exception:  # noqa: BLE001 - fall back to a plain notification
+                pass
+        self.notify(message, severity="error", markup=False, timeout=10)
 
     def query_now(self, fn: Callable[..., Any], *args: Any, default: Any = None) -> Any:
         """Run a small query on the UI thread (name look-ups); errors become notifications."""
@@ -228,7 +300,17 @@ class BriefingApp(App):
         if not keep_forward:
             self._forward.clear()
         self.push_screen(screen)
+        self._trim_history()
         return True
+
+    def _trim_history(self) -> None:
+        """Forget the oldest places beyond ``MAX_HISTORY`` (home always stays)."""
+        stack = self._screen_stack
+        # stack: [Textual's default screen, home, place, place, ...]
+        while len(stack) > MAX_HISTORY + 2 and not isinstance(stack[2], ModalScreen):
+            old = stack.pop(2)
+            old.remove()
+        del self._forward[:-MAX_HISTORY]
 
     def open_event(self, event_id: int) -> bool:
         return self._visit(Place("event", (int(event_id),)))
@@ -265,6 +347,7 @@ class BriefingApp(App):
         place = getattr(self.screen, "place", None)
         if isinstance(place, Place):
             self._forward.append(place)
+            del self._forward[:-MAX_HISTORY]
         self.pop_screen()
         return True
 
@@ -278,9 +361,22 @@ class BriefingApp(App):
 
     # ------------------------------------------------------------------ actions
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            # hidden (and the key left alone) where there is nothing to go back to
+            return isinstance(self.screen, ModalScreen) or len(self.screen_stack) > 2
+        if action == "escape_home":
+            return len(self.screen_stack) <= 2 and hasattr(self.screen, "escape_home")
+        return True
+
     def action_back(self) -> None:
-        if not self.go_back():
-            self.bell()
+        self.go_back()
+
+    def action_escape_home(self) -> None:
+        """Escape at the start of history: the home screen clears what it can, quietly."""
+        handler = getattr(self.screen, "escape_home", None)
+        if handler is not None:
+            handler()
 
     def action_forward(self) -> None:
         if not self.go_forward():
@@ -338,6 +434,10 @@ class BriefingApp(App):
 
     def on_unmount(self) -> None:
         self.reader.close()
+        if self._gc_threshold is not None:  # back to Python's defaults (tests run many apps)
+            gc.set_threshold(*self._gc_threshold)
+            gc.unfreeze()
+            self._gc_threshold = None
 
 
 def run_app(db_path: str | Path, config: Any = None) -> int:

@@ -415,3 +415,18 @@ def test_the_key_gate_finds_the_same_expressions_as_a_full_scan():
 def test_docstring_examples_hold():
     for module in (dates, date_patterns):
         assert doctest.testmod(module).failed == 0
+
+
+def test_day_of_the_month_after_from_since_until_by_the_is_a_date():
+    r = resolver("2025-04-14")
+    found = r.find("He will pay a state visit to Malaysia from the 15th, and then visit Cambodia.")
+    assert [(m.text, m.value, m.future) for m in found] == [("15th", "2025-04-15", True)]
+
+
+def test_day_range_of_the_anchor_month_gives_date_end():
+    m = one("The talks will run from the 15th to the 17th.", published="2025-04-14")
+    assert (m.value, m.end_value) == ("2025-04-15", "2025-04-17")
+
+
+def test_a_decade_is_not_a_year():
+    assert resolver("2025-04-14").find("Relations have improved since the 1990s.") == []

@@ -14,42 +14,74 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 EXE = Path(sys.executable).parent / "briefing"
+FIRST_FRAME_TIMEOUT = 30.0  # generous: the whole suite may be running beside this test
+STEP_TIMEOUT = 15.0
+COMMAND_TIMEOUT = 10.0  # one tmux command
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None or not EXE.exists(),
                                 reason="needs tmux and the installed briefing command")
 
 
 class Tmux:
-    def __init__(self, command: str, env: dict[str, str]) -> None:
-        self.name = f"briefing-test-{uuid.uuid4().hex[:8]}"
+    """One tmux server of its own (a private socket, no user config) running ``command`` in a
+    120x36 pane. Nothing here sleeps a fixed time to let the app catch up: every step waits,
+    up to a deadline, for the text it expects on the screen; when the app dies, the pane
+    stays (remain-on-exit) so the failure shows its last screen."""
+
+    def __init__(self, command: str, env: dict[str, str], width: int = 120, height: int = 36) -> None:
+        tag = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.socket = f"briefing-test-{tag}"
+        self.name = f"briefing-{tag}"
         exports = " ".join(f"{k}={v}" for k, v in env.items())
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "36",
-                        f"env {exports} {command}"], check=True)
+        self.tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
+                  f"env {exports} {command}", check=True)
+        self.tmux("set-option", "-t", self.name, "remain-on-exit", "on")
+
+    def tmux(self, *args: str, check: bool = False) -> subprocess.CompletedProcess:
+        env = {k: v for k, v in os.environ.items() if k != "TMUX"}  # not nested in the caller's tmux
+        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args], capture_output=True,
+                              text=True, env=env, check=check, timeout=COMMAND_TIMEOUT)
 
     def screen(self) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True,
-                              text=True).stdout
+        return self.tmux("capture-pane", "-p", "-t", self.name).stdout
 
     def send(self, *keys: str) -> None:
+        """Key names (``Enter``, ``BSpace``, ``Escape``, ``j``)."""
         for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
-            time.sleep(0.15)
+            self.tmux("send-keys", "-t", self.name, key, check=True)
 
-    def wait_for(self, text: str, timeout: float = 10.0) -> str:
+    def type(self, text: str) -> None:
+        """Literal text."""
+        self.tmux("send-keys", "-t", self.name, "-l", text, check=True)
+
+    def wait_for(self, text: str, timeout: float = STEP_TIMEOUT) -> str:
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
             screen = self.screen()
             if text in screen:
                 return screen
+            if not self.alive():
+                break
             time.sleep(0.05)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+        state = "the app exited" if not self.alive() else f"waited {timeout:.0f} s"
+        raise AssertionError(f"{text!r} never appeared ({state}); the screen was:\n{screen}")
 
     def alive(self) -> bool:
-        return subprocess.run(["tmux", "has-session", "-t", self.name], capture_output=True).returncode == 0
+        out = self.tmux("display-message", "-p", "-t", self.name, "#{pane_dead}")
+        return out.returncode == 0 and out.stdout.strip() == "0"
+
+    def wait_exit(self, timeout: float = STEP_TIMEOUT) -> bool:
+        deadline = time.monotonic() + timeout
+        while self.alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return not self.alive()
 
     def kill(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        try:
+            self.tmux("kill-server")
+        except subprocess.TimeoutExpired:
+            pass
 
 
 @pytest.fixture
@@ -62,7 +94,7 @@ def tmux_env(tmp_path):
 def test_open_an_event_follow_to_its_article_go_back_and_quit(fixture_db, tmux_env):
     session = Tmux(f"{EXE} --db {fixture_db}", tmux_env)
     try:
-        screen = session.wait_for("1 / 4 events")
+        screen = session.wait_for("1 / 4 events", FIRST_FRAME_TIMEOUT)
         assert "Lloyd Austin ↔ Dong Jun" in screen
         session.send("j")
         session.wait_for("2 / 4 events")
@@ -77,14 +109,12 @@ def test_open_an_event_follow_to_its_article_go_back_and_quit(fixture_db, tmux_e
         session.send("Escape")
         session.wait_for("2 / 4 events")
         session.send("/")
-        session.send("Hanoi")
-        session.send("Enter")
+        session.wait_for("search articles")
+        session.type("Hanoi")
+        session.send("Enter")  # keys are read in order: the text is in the box before Enter
         session.wait_for("search=Hanoi")
         session.send("q")
-        deadline = time.monotonic() + 5
-        while session.alive() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not session.alive()
+        assert session.wait_exit(), session.screen()
     finally:
         session.kill()
 
@@ -92,7 +122,7 @@ def test_open_an_event_follow_to_its_article_go_back_and_quit(fixture_db, tmux_e
 def test_empty_store_tells_what_to_run(empty_db, tmux_env):
     session = Tmux(f"{EXE} --db {empty_db}", tmux_env)
     try:
-        screen = session.wait_for("briefing demo")
+        screen = session.wait_for("briefing demo", FIRST_FRAME_TIMEOUT)
         assert "briefing add PATH" in screen and "briefing ingest" in screen
     finally:
         session.kill()

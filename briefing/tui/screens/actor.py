@@ -68,8 +68,6 @@ class ActorScreen(Screen):
         Binding("d", "remove_alias", "remove alias"),
         Binding("c", "correct", "correct meeting", show=False),
         Binding("x", "not_meeting", "not a meeting", show=False),
-        Binding("backspace", "app.back", "back"),
-        Binding("escape", "app.back", "back", show=False),
     ]
 
     def __init__(self, actor_id: int) -> None:

@@ -50,7 +50,6 @@ class ArticleScreen(Screen):
     """The article reader."""
 
     BINDINGS = [
-        Binding("escape,backspace", "app.back", "Back"),
         Binding("n", "next_span", "Next highlight"),
         Binding("N", "prev_span", "Prev highlight", key_display="N"),
         Binding("enter", "open_span", "Open event"),

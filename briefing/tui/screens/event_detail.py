@@ -49,10 +49,11 @@ class EventDetailScreen(Screen):
     """The event in full."""
 
     BINDINGS = [
-        Binding("escape,backspace", "app.back", "Back"),
         Binding("e", "evidence", "Evidence"),
         Binding("o", "open_article", "Open article"),
         Binding("a", "actor", "Actor"),
+        Binding("c", "correct", "Correct"),
+        Binding("x", "not_meeting", "Not a meeting"),
         Binding("r", "refresh", "Refresh", show=False),
     ]
 
@@ -319,3 +320,15 @@ class EventDetailScreen(Screen):
             self.app.open_actor(focused.actor_id)
         elif self.event and self.event["participants"]:
             self.app.open_actor(self.event["participants"][0]["actor_id"])
+
+    def action_correct(self) -> None:
+        """Correct the event's kind, status, date, place or length (recorded as curation)."""
+        from briefing.tui.widgets.curation import CorrectEventModal
+
+        self.app.push_screen(CorrectEventModal(self.event_id))  # it refreshes every screen itself
+
+    def action_not_meeting(self) -> None:
+        """Mark the event as not a meeting (or restore it)."""
+        from briefing.tui.widgets.curation import NotMeetingModal
+
+        self.app.push_screen(NotMeetingModal(self.event_id))

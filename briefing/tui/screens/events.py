@@ -1,10 +1,14 @@
 """The events table (home): newest first, a page at a time, with a preview and filters.
 
 The table never holds more than ``[tui] page_size`` rows: a window of the filtered
-ordering around the cursor. When the cursor comes near either edge of the window the
-window moves (a worker fetches the rows with ``LIMIT``/``OFFSET``) and the cursor stays on
-the same event, so paging through 50,000 events feels like one long table. The header
-says where the cursor is in the whole ("1,204 / 50,000").
+ordering around the cursor. When the cursor comes within ``EDGE`` rows of either edge of
+the window (more than a screenful ahead, so the rows are there before the cursor is), a
+worker fetches the next half window by key (:func:`~briefing.store.queries.events_from`,
+as cheap at row 40,000 as at row 40), and the swap is drawn after the frame that moved the
+cursor, so a key press never waits for it. The cursor stays on the same event, so paging
+through 50,000 events feels like one long table. The header says where the cursor is in
+the whole ("1,204 / 50,000"); a search for a very common word is counted only up to
+10,000 ("1 / 10,000+") until the end is reached or ``G`` asks for the exact count.
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.geometry import Size
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -46,6 +51,20 @@ class EventsTable(DataTable):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
+    def _update_dimensions(self, new_rows: Any) -> None:
+        """Every column here has a fixed width and every row one line, so there is nothing
+        to measure: DataTable would measure each new cell (~20 ms per window of 200 rows)
+        only to find the widths it was given."""
+        try:
+            if any(c.auto_width for c in self.columns.values()) or any(
+                    r.auto_height or r.label is not None for r in self.rows.values()):
+                super()._update_dimensions(new_rows)
+                return
+            width = sum(c.get_render_width(self) for c in self.columns.values()) + self._row_label_column_width
+            self.virtual_size = Size(width, self._total_row_height + (self.header_height if self.show_header else 0))
+        except AttributeError:  # DataTable's internals moved: measure, as it would
+            super()._update_dimensions(new_rows)
+
 
 class EventsScreen(Screen):
     """Home: the table of events."""
@@ -62,13 +81,15 @@ class EventsScreen(Screen):
         Binding("g", "first", "First", show=False),
         Binding("G", "last", "Last", show=False),
         Binding("r", "refresh", "Refresh", show=False),
-        Binding("escape", "escape", "Clear search", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.event_filter = EventFilter()
         self.total: int | None = None
+        self.total_capped = False  # total is a lower bound ("10,000+")
+        self._end_reached = False  # the window holds the last event
+        self._generation = 0  # bumped whenever the filter or the whole window changes
         self.window_start = 0  # position in the filtered ordering of the table's first row
         self.rows: list[EventRow] = []
         self.loading_window = False
@@ -125,22 +146,35 @@ class EventsScreen(Screen):
         """The cursor's row in the whole filtered ordering."""
         return self.window_start + max(0, self.table.cursor_row)
 
-    def _load(self, flt: EventFilter, position: int, *, count: bool, follow: bool = False) -> None:
+    def _load(self, flt: EventFilter, position: int, *, count: bool, follow: bool = False,
+              exact: bool = False, to_end: bool = False) -> None:
+        """Fetch the window around ``position`` (or, ``to_end``, the last window), counting
+        the events when ``count`` (exactly when ``exact``, else up to COUNT_CAP)."""
         page = self.app.page_size
         start = max(0, position - page // 2)
         self.loading_window = True
+        self._generation += 1
         self._pending_abs = position
         self._follow_cursor = follow  # a window move keeps the cursor on whatever it is on by then
+        known_total = None if self.total_capped else self.total
 
         def work(conn: Any) -> tuple:
             prepared, note = q.prepare_filter(conn, flt)
-            total = q.count_events(conn, prepared) if count else None
+            total = q.count_events(conn, prepared, cap=None if exact else q.COUNT_CAP) if count else None
+            # only a lazy search is counted up to the cap; anything else is counted exactly
+            capped = not exact and prepared.fts_lazy and total is not None and total > q.COUNT_CAP
+            if capped:
+                total = q.COUNT_CAP
             totals = q.store_counts(conn) if count and prepared.is_empty() else None
+            if to_end:
+                rows = q.events_from(conn, prepared, (None, -1), page, before=True)
+                last = total if total is not None else known_total
+                return prepared, note, total, capped, totals, max(0, (last or 0) - len(rows)), rows, True
             begin = start
-            if total is not None and begin >= total:
+            if total is not None and not capped and begin >= total:
                 begin = max(0, total - page)
             rows = q.events_page(conn, prepared, begin, page)
-            return prepared, note, total, totals, begin, rows
+            return prepared, note, total, capped, totals, begin, rows, len(rows) < page
 
         self.app.fetch(self, work, on_result=self._loaded, group="events", on_error=self._failed)
 
@@ -149,7 +183,7 @@ class EventsScreen(Screen):
         self.app.notify(message, severity="error", markup=False, timeout=6)
 
     def _loaded(self, result: tuple) -> None:
-        prepared, note, total, totals, begin, rows = result
+        prepared, note, total, capped, totals, begin, rows, end_reached = result
         self.loading_window = False
         if self._follow_cursor and self.rows:
             self._pending_abs = self.cursor_position
@@ -159,10 +193,13 @@ class EventsScreen(Screen):
             self.app.notify(note, severity="warning", markup=False, timeout=5)
         if total is not None:
             self.total = total
+            self.total_capped = capped
         if totals is not None:
             self._store_totals = totals
         self.window_start = begin
         self.rows = rows
+        self._end_reached = end_reached
+        self._settle_total()
         self._fill()
         target = (self._pending_abs or 0) - begin
         if rows:
@@ -170,6 +207,16 @@ class EventsScreen(Screen):
         self._show_empty()
         self._render_header()
         self._update_preview()
+
+    def _settle_total(self) -> None:
+        """A capped count becomes exact once the end is in the window, and never lags it."""
+        if self.total is None:
+            return
+        seen = self.window_start + len(self.rows)
+        if self.total_capped and self._end_reached:
+            self.total, self.total_capped = seen, False
+        elif self.total_capped and seen > self.total:
+            self.total = seen
 
     def _fill(self) -> None:
         table = self.table
@@ -202,9 +249,10 @@ class EventsScreen(Screen):
         if self.total is None:
             parts.append(Text("loading…", style="dim"))
         else:
-            n = f"{self.total:,} event" + ("" if self.total == 1 else "s")
+            total = f"{self.total:,}" + ("+" if self.total_capped else "")
+            n = f"{total} event" + ("" if self.total == 1 and not self.total_capped else "s")
             if self.rows:
-                n = f"{self.cursor_position + 1:,} / {self.total:,} events"
+                n = f"{self.cursor_position + 1:,} / {total} events"
             parts.append(n)
         active = self.event_filter.active()
         if active:
@@ -231,14 +279,71 @@ class EventsScreen(Screen):
         self._update_preview()
         self._maybe_move_window(self.table.cursor_row)
 
+    def _at_end(self) -> bool:
+        if self._end_reached:
+            return True
+        return self.total is not None and not self.total_capped and self.window_start + len(self.rows) >= self.total
+
     def _maybe_move_window(self, row: int) -> None:
         if self.loading_window or self.total is None or not self.rows:
             return
         edge = max(3, min(EDGE, self.app.page_size // 5))
-        near_end = row >= len(self.rows) - edge and self.window_start + len(self.rows) < self.total
+        near_end = row >= len(self.rows) - edge and not self._at_end()
         near_start = row < edge and self.window_start > 0
         if near_end or near_start:
-            self._load(self.event_filter, self.window_start + row, count=False, follow=True)
+            self._move_window(down=near_end)
+
+    def _move_window(self, *, down: bool) -> None:
+        """Re-centre the window on the cursor: keep the half of it around the cursor and
+        fetch the other half by key, after the last row (down) or before the first (up)."""
+        page = self.app.page_size
+        rows, row, half = self.rows, self.table.cursor_row, page // 2
+        if down:
+            keep = max(0, row - half)  # rows[keep:] stay
+            anchor, want = rows[-1], page - (len(rows) - keep)
+        else:
+            keep = min(len(rows), row + half)  # rows[:keep] stay
+            anchor, want = rows[0], page - keep
+        if want <= 0:
+            return
+        flt, generation = self.event_filter, self._generation
+        self.loading_window = True
+
+        def work(conn: Any) -> list[EventRow]:
+            return q.events_from(conn, flt, (anchor.sort_date, anchor.id), want, before=not down)
+
+        def fetched(new: list[EventRow]) -> None:
+            if generation != self._generation:
+                return  # a new filter or a jump replaced the window meanwhile
+            # draw the frame the key press asked for first; swap the rows after it
+            self.call_after_refresh(self._swap_window, generation, down, keep, want, new)
+
+        self.app.fetch(self, work, on_result=fetched, group="window", on_error=self._failed)
+
+    def _swap_window(self, generation: int, down: bool, keep: int, want: int, new: list[EventRow]) -> None:
+        if generation != self._generation:
+            return  # a new filter or a jump replaced the window meanwhile (and loads its own)
+        self.loading_window = False
+        if not self.rows:
+            return
+        position = self.cursor_position
+        row = self.table.cursor_row
+        if down:
+            keep = min(keep, row)  # the cursor may have moved up while the rows were fetched
+            self.window_start += keep
+            self.rows = self.rows[keep:] + new
+            if len(new) < want:
+                self._end_reached = True
+        else:
+            keep = max(keep, row + 1)
+            self.rows = new + self.rows[:keep]
+            self.window_start = 0 if len(new) < want else self.window_start - len(new)
+            self._end_reached = self._end_reached and keep == len(self.rows) - len(new)
+        self._settle_total()
+        self._fill()
+        self.table.move_cursor(row=max(0, min(len(self.rows) - 1, position - self.window_start)), animate=False,
+                               scroll=True)
+        self._render_header()
 
     def _selected(self) -> EventRow | None:
         row = self.table.cursor_row
@@ -312,6 +417,7 @@ class EventsScreen(Screen):
     def apply_filter(self, flt: EventFilter) -> None:
         self.event_filter = flt
         self.total = None
+        self.total_capped = False
         self.rows = []
         self._preview_id = None
         self._render_header()
@@ -331,13 +437,20 @@ class EventsScreen(Screen):
         self.table.focus()
         self.apply_filter(EventFilter(**{**self._filter_fields(), "search": text}))
 
-    def action_escape(self) -> None:
+    def escape_home(self) -> bool:
+        """Escape here, where there is no Back (the app calls this): close the search box,
+        else drop the search, else clear the filters; quietly nothing when there is none."""
         box = self.query_one("#search", Input)
         if box.display:
             box.display = False
             self.table.focus()
         elif self.event_filter.search:
             self.apply_filter(EventFilter(**{**self._filter_fields(), "search": ""}))
+        elif not self.event_filter.is_empty():
+            self.apply_filter(EventFilter())
+        else:
+            return False
+        return True
 
     def action_filters(self) -> None:
         from briefing.tui.screens.filters import FilterScreen
@@ -364,10 +477,12 @@ class EventsScreen(Screen):
     def action_last(self) -> None:
         if self.total is None or not self.total:
             return
-        if self.window_start + len(self.rows) >= self.total:
+        if self._at_end():
             self.table.move_cursor(row=len(self.rows) - 1)
+        elif self.total_capped:  # the position of the last event needs the exact count
+            self._load(self.event_filter, 10 ** 9, count=True, exact=True, to_end=True)
         else:
-            self._load(self.event_filter, self.total - 1, count=False)
+            self._load(self.event_filter, self.total - 1, count=False, to_end=True)
 
     def action_timeline(self) -> None:
         self.app.open_timeline()

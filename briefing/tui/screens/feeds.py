@@ -69,8 +69,6 @@ class FeedsScreen(Screen):
         Binding("i", "ingest", "ingest now"),
         Binding("I", "ingest_selected", "ingest selected"),
         Binding("c", "cancel_ingest", "stop", show=False),
-        Binding("backspace", "app.back", "back"),
-        Binding("escape", "app.back", "back", show=False),
     ]
 
     def __init__(self) -> None:

@@ -52,8 +52,6 @@ class NetworkScreen(Screen):
     BINDINGS = [
         Binding("1", "hops(1)", "one hop"),
         Binding("2", "hops(2)", "two hops"),
-        Binding("backspace", "app.back", "back"),
-        Binding("escape", "app.back", "back", show=False),
     ]
 
     hops: reactive[int] = reactive(1, init=False)

@@ -46,8 +46,6 @@ class TimelineScreen(Screen):
         Binding("p", "focus_pair", "pair"),
         Binding("s", "focus_status", "status"),
         Binding("a", "all_pairs", "all pairs"),
-        Binding("backspace", "app.back", "back"),
-        Binding("escape", "app.back", "back", show=False),
     ]
 
     def __init__(self, country_pair: str | tuple[str, ...] | None = None) -> None:
