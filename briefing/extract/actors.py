@@ -50,6 +50,7 @@ class ActorInfo:
     country: str | None
     offices: list[tuple[str, str | None, str | None, str | None]] = field(default_factory=list)
     forms: list[str] = field(default_factory=list)  # letters-only spellings and romanisations
+    zh: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -133,6 +134,7 @@ class ActorIndex:
             for form in a.short:
                 self._add(self.short, form, a.key)
                 info.forms.append(letters(form))
+            info.zh = list(a.zh)
             for form in a.zh:
                 self.zh.setdefault(form, set()).add(a.key)
                 py = romanise(form.replace("·", ""))
@@ -374,8 +376,13 @@ class ActorIndex:
                 return best, "auto"
         return self.fuzzy(text)
 
-    def resolve_zh(self, text: str) -> tuple[str, str] | None:
+    def resolve_zh(self, text: str, seen: set[str] | frozenset[str] = frozenset()) -> tuple[str, str] | None:
         keys = self.zh.get(text)
+        # a surname (辛格) after the full name (拉杰纳特·辛格) earlier in the article is that person
+        named = [k for k in seen if any(z.endswith("·" + text) or z.startswith(text + "·")
+                                        for z in self.actors[k].zh)] if seen else []
+        if named and len(named) == 1 and self._allowed(named, text):
+            return named[0], "bundled"
         if keys:
             ok = self._allowed(keys, text)
             if ok:

@@ -360,7 +360,7 @@ class MeetingExtractor:
             r = links.get(id(m))
             country = r.countries[0] if r and len(r.countries) == 1 else None
             if getattr(m, "_zh", False):
-                res = ix.resolve_zh(m.text)
+                res = ix.resolve_zh(m.text, self._seen)
                 if res is None and r is not None:
                     res = self._holder_match(m.text, r, date)
             else:

@@ -52,6 +52,7 @@ class Triggers:
         st = lex["status"]
         self._status = [(s, re.compile(rf"(?:\b|(?=[\u4e00-\u9fff]))(?:{_alt(st[s])})(?:\b|(?<=[\u4e00-\u9fff]))", re.I))
                         for s in ("declined", "cancelled", "planned")]
+        self._status_gates = {s: LiteralGate(st[s]) for s in ("declined", "cancelled", "planned")}
         self._hypo = re.compile(rf"\b(?:{_alt(st['hypothetical'])})\b", re.I)
         an = lex["anaphora"]
         self._anaphoric = re.compile(rf"\b(?:{_alt(an['before_cue'])})\s+(?:[\w'’-]+\s+){{0,2}}$", re.I)
@@ -68,6 +69,7 @@ class Triggers:
             if st.get("office_change") else None
         self._subordinator = re.compile(rf"\b(?:{_alt(lex['status']['subordinators'])})\b", re.I)
         self._speech = re.compile(rf"(?:\b(?:{_alt(lex['speech']['verbs'])})\b)", re.I)
+        self._speech_gate = LiteralGate(lex["speech"]["verbs"])
         self._duration = re.compile(
             r"(?:lasted|lasting|for|about|nearly|some|more than|over|a|an)?\s*(?:for\s+)?(?:about|nearly|some|around|more than|over)?\s*"
             r"\b(\d+(?:\.\d+)?|one|two|three|an?)\s*-?\s*(minutes?|hours?|min)\b", re.I)
@@ -91,6 +93,8 @@ class Triggers:
 
     def status(self, text: str) -> tuple[str, str] | None:
         for status, rx in self._status:
+            if not self._status_gates[status].may_match(text):
+                continue
             m = rx.search(text)
             if m:
                 return status, m.group()
@@ -134,7 +138,7 @@ class Triggers:
         return bool(self._subordinator.search(text))
 
     def speech(self, text: str) -> re.Match | None:
-        return self._speech.search(text)
+        return self._speech.search(text) if self._speech_gate.may_match(text) else None
 
     def ordinal_before(self, before_cue: str) -> bool:
         return bool(self._ordinal.search(before_cue))

@@ -23,8 +23,9 @@ def _actor(key, name, country, short=(), office=None, start="2000"):
 def extractor() -> MeetingExtractor:
     real = load_gazetteer()
     actors = [
-        _actor("asha-kumar", "Asha Kumar", "IN", office="defense_minister"),
-        _actor("bella-kumar", "Bella Kumar", "US", short=["Kumar"], office="government_spokesperson"),
+        dataclasses.replace(_actor("asha-kumar", "Asha Kumar", "IN", office="defense_minister"), zh=["阿莎·库玛"]),
+        dataclasses.replace(_actor("bella-kumar", "Bella Kumar", "US", short=["Kumar"], office="government_spokesperson"),
+                            zh=["库玛", "贝拉·库玛"]),
         _actor("oren-vale", "Oren Vale", "US", short=["Vale"], office="defense_minister"),
         _actor("pavel-orlov", "Pavel Orlov", "RU", short=["Orlov"], office="defense_minister", start="2024-05"),
         _actor("ivan-sedov", "Ivan Sedov", "RU", short=["Sedov"]),
@@ -104,3 +105,10 @@ def test_a_name_used_as_a_modifier_is_no_participant(extractor):
     events = extractor.extract(text, "2024-06-05")
     assert all(_names(ev) != {"Oren Vale", "Pavel Orlov"} or ev.date for ev in events)
     assert not any(ev.kind == "visit" and "Pavel Orlov" in _names(ev) for ev in events)
+
+
+def test_a_chinese_surname_after_the_full_name_is_that_person(extractor):
+    text = ("Indian Defence Minister Asha Kumar met US Defense Secretary Oren Vale in Delhi on June 3, 2024.\n\n"
+            "On June 5, 2024, Oren Vale met 库玛 again in Delhi.")
+    events = extractor.extract(text, "2024-06-06")
+    assert all("Bella Kumar" not in _names(ev) for ev in events)
