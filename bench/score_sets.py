@@ -26,7 +26,8 @@ SCORER = ROOT.parent / "shared" / "tools" / "score_meetings.py"
 SETS = {
     "samples": ROOT.parent / "shared" / "sample" / "articles",
     "devset": ROOT / "tests" / "devset" / "articles",
-    "devset2": ROOT / "tests" / "devset2" / "articles",  # written after tuning; never tuned on
+    "devset2": ROOT / "tests" / "devset2" / "articles",  # written after the first tuning round
+    "devset3": ROOT / "tests" / "devset3" / "articles",  # written last; never tuned on
 }
 
 
@@ -68,18 +69,19 @@ def score(folder: Path, verbose: bool, parity: int | None = None) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["samples", "devset", "tune", "heldout", "devset2", "all"], default="all")
+    ap.add_argument("--set", choices=["samples", "devset", "tune", "heldout", "devset2", "devset3", "all"], default="all")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
     runs = {"samples": ("samples", None), "devset": ("devset", None), "tune": ("devset", 1),
-            "heldout": ("devset", 0), "devset2": ("devset2", None)}
+            "heldout": ("devset", 0), "devset2": ("devset2", None),
+            "devset3": ("devset3", None)}
     names = list(runs) if args.set == "all" else [args.set]
     for name in names:
         base, parity = runs[name]
         if not SETS[base].is_dir():
             print(f"{name}: {SETS[base]} not found", file=sys.stderr)
             continue
-        report = score(SETS[base], args.verbose and name not in ("heldout", "devset2"), parity)
+        report = score(SETS[base], args.verbose and name not in ("heldout", "devset3"), parity)
         print(f"== {name} ({SETS[base]}{'' if parity is None else ', odd numbers' if parity else ', even numbers'})")
         for key, value in report.items():
             print(f"  {key:26} {value}")

@@ -49,6 +49,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
 _ZH_NAME_SPLIT = re.compile(r"[和与同及、]")
 _ZH_STOP = re.compile(r"星期|周|在|于|今|昨|表示|说|会|举行|通|前|日|月|年|举|访|[\(（，,。]")
 REMOTE = {"call", "video_call"}
+_DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*)?(?:[-—–]|,)")
 
 
 @dataclass
@@ -161,6 +162,14 @@ class MeetingExtractor:
                     sm = ix.short.match(toks, i)
                     if sm:
                         best = (sm[0], "short", sm[1])
+                        # "Teodoro Locsin": one person's given name that is another's surname
+                        j = i + sm[0]
+                        if j < n and toks[j].capitalised and toks[j - 1].end + 1 == toks[j].start:
+                            sm2 = ix.short.match(toks, j)
+                            if sm2:
+                                whole = sent.text[t.start - sent.start:toks[j + sm2[0] - 1].end - sent.start]
+                                if ix.fuzzy(whole):
+                                    best = (sm[0] + sm2[0], "alias", None)
                         # "Rajnat Singh": a misspelt given name before a known surname is one name
                         if pending_unknown and pending_unknown[-1] == i - 1 and len(pending_unknown) <= 2 \
                                 and toks[i - 1].end + 1 == t.start:
@@ -420,6 +429,8 @@ class MeetingExtractor:
                 continue
             if self.index.commentator_re.search(r.text):
                 continue
+            if _generic_role(a.sent.text[max(0, r.start - a.sent.start - 20):r.start - a.sent.start]):
+                continue
             countries = r.countries if r.plural else r.countries[:1]
             named = {(m.office, m.country) for m in out if m.office}
             named |= {(r.office, m.country) for m in out if m.key and ix.held_office(m.key, r.office)}
@@ -527,6 +538,7 @@ class MeetingExtractor:
         """One candidate per cue clause, in reading order; ('proto', a) for a pair with a date and no cue."""
         out: list[Candidate | tuple[str, Analysis]] = []
         tr = self.triggers
+        author = _author(analyses)
         for a in analyses:
             persons = [m for m in a.mentions if m.kind == "person" and not m.commentator]
             if not a.cues:
@@ -587,6 +599,15 @@ class MeetingExtractor:
                     inv = tr.invitation(gtext)
                     if inv is not None and inv > cs - gs:
                         g_persons = [m for m in g_persons if m.start < gs + base + inv]
+                # "X said the consensus reached by A and B during their call ...": X reports it
+                sp = next((m for m in g_persons if m.start < cue.start and self._is_speaker(a, m)), None)
+                if sp is not None and len({m.key or m.name for m in g_persons if m.start > sp.end}) >= 2:
+                    g_persons = [m for m in g_persons if m.start > sp.end]
+                # "X welcomed the meeting between A and B": X only commented on it
+                if tr.participants_follow(text[cue.end - base:]):
+                    after = [m for m in g_persons if m.start >= cue.end]
+                    if len({m.key or m.name for m in after}) >= 2:
+                        g_persons = after
                 strong = [m for m in g_persons if not m.weak]
                 if len({m.key for m in strong}) >= 2 or (strong and kind == "visit"):
                     g_persons = strong
@@ -618,6 +639,12 @@ class MeetingExtractor:
                         # clause continues the previous one, and so shares its date
                         if date is None and gs > 0:
                             date = self._pick_date(a, [d for d in a.dates if d.start < gs + base], cue)
+                # a media release in the first person: "Today I held talks with Y" is its author's
+                if author is not None and _FIRST_PERSON.search(text[gs:cs]) and not _QUOTE.search(text) \
+                        and not any(m.start < cue.start for m in g_persons) \
+                        and author.key not in {m.key for m in g_persons}:
+                    g_persons = [author] + g_persons
+                    anaphoric = False
                 if not g_persons and re.search(r"\b(?:he|she)\b", text[gs:cs], re.I):
                     earlier = [m for m in persons if m.start < cue.start and not m.weak]
                     if not earlier and a.sent.index > 0:
@@ -694,7 +721,7 @@ class MeetingExtractor:
         core: Candidate | None = None
         last_proto: tuple[int, Analysis] | None = None
         bound: dict[str, Mention] = {}  # unknown spellings tied to a headline participant
-        for c in cands:
+        for ci, c in enumerate(cands):
             if isinstance(c, tuple):
                 last_proto = (c[1].sent.index, c[1])
                 for m in c[1].mentions:
@@ -732,7 +759,21 @@ class MeetingExtractor:
                 self._merge(core, c, add_people=not core.persons)
                 continue
             if not c.persons and c.pair and core is not None and core.persons:
-                c.persons = list(core.persons)
+                nxt = next((x for x in cands[ci + 1:ci + 2] if isinstance(x, Candidate)), None)
+                if nxt is not None and nxt.sent_index == c.sent_index and len(nxt.person_keys()) >= 2 \
+                        and (c.date is None or nxt.date is None or _dates_agree(c.date.value, nxt.date.value)):
+                    # "The two countries held their first 2+2 in Tokyo in April 2022, when A and B
+                    # hosted C and D": the clause after names who "the two" were
+                    nxt.date = nxt.date or c.date
+                    nxt.location = nxt.location or c.location
+                    nxt.kind = c.kind if nxt.kind == "meeting" else nxt.kind
+                    nxt.sentences = sorted(set(nxt.sentences + c.sentences))
+                    continue
+                # "the two leaders met again": the pair of the latest meeting just before
+                recent = next((e for e in reversed(events) if c.sent_index - 2 <= e.sent_index < c.sent_index
+                               and len(e.person_keys()) == 2), None)
+                src = recent if recent is not None and len(core.person_keys()) != 2 else core
+                c.persons = list(src.persons)
                 c.coref = True  # type: ignore[attr-defined]
                 n_people = len(c.person_keys())
             if core is not None and not core.persons and (c.persons or not events[1:]) and (
@@ -741,6 +782,18 @@ class MeetingExtractor:
                                                                     or c.date is None):
                 self._merge(core, c, add_people=True)
                 continue
+            if n_people == 1 and c.kind != "visit" and events and events[-1].sent_index == c.sent_index \
+                    and len(events[-1].person_keys()) >= 2 and not (c.person_keys() <= events[-1].person_keys()):
+                sa = analyses[c.sent_index].sent
+                gs = getattr(c, "span", (sa.start, sa.end))[0]
+                if self.triggers.mentions_pair(sa.text[gs - sa.start:c.cue.start - sa.start]):
+                    # "A and B met in Washington, where they held a summit with C": one meeting of three
+                    prev = events[-1]
+                    prev.persons = _dedupe(prev.persons + c.persons)
+                    if prev.kind == "meeting" and c.kind not in REMOTE:
+                        prev.kind = c.kind
+                    prev.sentences = sorted(set(prev.sentences + c.sentences))
+                    continue
             if n_people >= 2 or (n_people >= 1 and (c.kind == "visit" or c.orgs or
                                                    (c.status == "planned" and c.cue.text.lower().startswith("attend")) or
                                                    "attend" in c.cue.text.lower())):
@@ -768,12 +821,26 @@ class MeetingExtractor:
                 self._merge(core, c, add_people=False)
         if core is not None:
             core.core = True
+            # "SINGAPORE, June 12 -": the dateline places a headline meeting its own clause does not
+            if core.kind not in REMOTE and (core.location is None or getattr(core, "loc_merged", False)):
+                core.location = self._dateline(analyses) or core.location
         events = [e for e in events if e.persons or e.orgs]
         for e in events:
             people_countries = {m.country for m in e.persons}
             e.orgs = [o for o in e.orgs if o.country and o.country not in people_countries]
             e.orgs = _dedupe(e.orgs)
         return self._merge_duplicates([e for e in events if e.persons or len(e.orgs) >= 2])
+
+    def _dateline(self, analyses: list[Analysis]) -> tuple[str, int, int] | None:
+        """The place an article's first sentence opens with, set off as a dateline."""
+        for a in analyses[:3]:
+            for ps, pe, place, _prep in a.places:
+                if ps != a.sent.start or place.get("country"):
+                    continue
+                if _DATELINE_TAIL.match(a.sent.text[pe - a.sent.start:pe - a.sent.start + 40]) \
+                        and a.sent.text[:pe - ps].isupper():
+                    return place["name"], ps, pe
+        return None
 
     def _merge(self, into: Candidate, c: Candidate, add_people: bool) -> None:
         if add_people:
@@ -782,7 +849,9 @@ class MeetingExtractor:
         if c.date and (into.date is None or len(c.date.value) > len(into.date.value)
                        and c.date.value.startswith(into.date.value)):
             into.date = c.date
-        into.location = into.location or c.location
+        if into.location is None and c.location is not None:
+            into.location = c.location
+            into.loc_merged = True  # type: ignore[attr-defined]
         into.duration = into.duration or c.duration
         if into.kind == "meeting" and c.kind in ("dialogue", "talks") and not into.persons:
             into.kind = c.kind
@@ -909,6 +978,36 @@ def _rebind(m: Mention, to: Mention) -> None:
     """An unknown spelling resolved, within one article, to an actor found elsewhere in it."""
     m.key, m.name, m.country, m.kind = to.key, to.name, to.country, to.kind
     m.weak, m.alias_source = False, "auto"
+
+
+@lru_cache(maxsize=1)
+def _generic_role_re() -> re.Pattern | None:
+    words = lexicon()["names"].get("generic_role_before", [])
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+$", re.I) if words else None
+
+
+def _generic_role(before: str) -> bool:
+    """"an Australian Foreign Minister": a role named generically, held by nobody in particular."""
+    rx = _generic_role_re()
+    return bool(rx and rx.search(before))
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|my|My)\b")
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def _author(analyses: list[Analysis]) -> Mention | None:
+    """The one person a first-person release names in its heading ("Minister for Foreign Affairs,
+    the Hon Jane Doe"), before the body first says "I": who "I" is."""
+    found: list[Mention] = []
+    for a in analyses[:6]:
+        if _FIRST_PERSON.search(a.sent.text) and not _QUOTE.search(a.sent.text):
+            keys = {m.key for m in found}
+            return found[0] if len(keys) == 1 and found[0].key else None
+        if a.cues and len(a.sent.text) > 120:
+            return None
+        found += [m for m in a.mentions if m.kind == "person" and not m.weak and not m.commentator and not m.role_only]
+    return None
 
 
 def _has_field(name: str) -> bool:

@@ -60,6 +60,8 @@ class Triggers:
         self._invitation = re.compile(rf"\b(?:{_alt(an['invitation'])})\b", re.I)
         self._setting = re.compile(rf"\b(?:{_alt(an['setting_before_name'])})\s+(?:the\s+)?$", re.I)
         self._purpose = re.compile(rf"\b(?:{_alt(an['purpose_before_cue'])})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
+        self._after_cue = re.compile(rf"^\s+(?:{_alt(an['participants_after_cue'])})\b", re.I) \
+            if an.get("participants_after_cue") else None
         lead = rf"(?:(?:{_alt(an['pair_lead'])}),?\s+)?" if an.get("pair_lead") else ""
         self._pair = re.compile(rf"^\W*{lead}(?:{_alt(an['pair_pronouns'])})\b", re.I)
         self._pair_any = re.compile(rf"(?:\b(?:{_alt(an['pair_pronouns'])})\b)", re.I)
@@ -123,6 +125,10 @@ class Triggers:
     def office_change(self, after_name: str) -> bool:
         """True when the words after a name say they took or left office ("... took office in January")."""
         return bool(self._office_change and self._office_change.search(after_name[:50]))
+
+    def participants_follow(self, after_cue: str) -> bool:
+        """True for "the meeting between A and B": the cue's participants are named after it."""
+        return bool(self._after_cue and self._after_cue.match(after_cue[:20]))
 
     def purpose(self, before_cue: str) -> bool:
         """True when the cue is the purpose of the clause before it ("hosted them for a meeting")."""

@@ -112,3 +112,9 @@ def test_a_chinese_surname_after_the_full_name_is_that_person(extractor):
             "On June 5, 2024, Oren Vale met 库玛 again in Delhi.")
     events = extractor.extract(text, "2024-06-06")
     assert all("Bella Kumar" not in _names(ev) for ev in events)
+
+
+def test_a_courtesy_call_on_someone_is_an_in_person_meeting(extractor):
+    events = extractor.extract("On June 3, 2024, Oren Vale paid a courtesy call on Russian Defence Minister "
+                               "Pavel Orlov in Moscow.", "2024-06-05")
+    assert events and events[0].kind == "meeting" and _names(events[0]) == {"Oren Vale", "Pavel Orlov"}

@@ -117,7 +117,7 @@ async def test_c_on_the_event_corrects_it_and_the_detail_shows_the_change(fixtur
         app.open_event(1)
         await settle(pilot)
         keys = footer_keys(app)
-        assert keys.get("c") == "Correct" and keys.get("x") == "Not a meeting"
+        assert keys.get("c") == "Correct" and keys.get("x") == "Not meeting"
         await pilot.press("c")
         await settle(pilot)
         assert screen_name(app) == "CorrectEventModal"

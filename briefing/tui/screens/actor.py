@@ -86,7 +86,7 @@ class ActorScreen(Screen):
             yield FollowTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield Static(Text.assemble(("*", "bold"), " declined or planned only   ",
                                    (ANALYST, "bold magenta"), " the analyst's"), id="actor-note")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         counterparts = self.query_one("#counterparts", DataTable)

@@ -70,7 +70,7 @@ class ArticleScreen(Screen):
         yield Static(id="article-header")
         yield Static(id="legend")
         yield ArticleText(id="article-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#article-header", Static).update(Text(f"article #{self.article_id} — loading…", style="dim"))

@@ -49,11 +49,11 @@ class EventDetailScreen(Screen):
     """The event in full."""
 
     BINDINGS = [
-        Binding("e", "evidence", "Evidence"),
-        Binding("o", "open_article", "Open article"),
+        Binding("e", "evidence", "Evidence", show=False),  # the evidence box says so; room in 80 columns
+        Binding("o", "open_article", "Article"),
         Binding("a", "actor", "Actor"),
         Binding("c", "correct", "Correct"),
-        Binding("x", "not_meeting", "Not a meeting"),
+        Binding("x", "not_meeting", "Not meeting"),
         Binding("r", "refresh", "Refresh", show=False),
     ]
 
@@ -79,7 +79,7 @@ class EventDetailScreen(Screen):
             yield LinkList(id="articles")
             yield Static("Related events (Enter opens)", classes="section-title", id="related-title")
             yield LinkList(id="related")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(FactsTable)
@@ -134,7 +134,7 @@ class EventDetailScreen(Screen):
         widgets = []
         for i, p in enumerate(ev["participants"]):
             if i:
-                widgets.append(Static(Text(" ↔ ", style="dim"), classes="arrow"))
+                widgets.append(Static(Text("  ↔  ", style="dim"), classes="arrow"))
             label = Text(one_line(p["name"]), style="bold")
             extra = ", ".join(x for x in (one_line(p["country"]), one_line(p["role"])) if x)
             if extra:
@@ -176,10 +176,14 @@ class EventDetailScreen(Screen):
         table.clear()
         for i, f in enumerate(facts):
             n = len(f["evidence"])
-            table.add_row(Text(f["field"], style="bold"), safe_line(f["value"]),
+            table.add_row(Text(f["field"], style="bold"), safe_line(f["value"], max_len=self._value_width()),
                           Text(str(n) if n else "", style="dim", justify="right"), key=str(i))
         table.styles.height = len(facts) + 1
         self._show_evidence_for(0)
+
+    def _value_width(self) -> int:
+        """Room for a fact's value: the screen less the fact and source columns."""
+        return max(20, (self.size.width or 120) - 13 - 4 - 6 * 2 - 4)
 
     def _show_evidence_for(self, row: int) -> None:
         box = self.query_one("#evidence", Static)
@@ -210,7 +214,7 @@ class EventDetailScreen(Screen):
                 out.append(f"  ({one_line(e['note'])})", style="dim")
         if len(unique) > 3:
             out.append(f"\n… and {len(unique) - 3} more", style="dim")
-        out.append("\nEnter opens the article at this sentence", style="dim")
+        out.append("\nEnter opens the article at this sentence · e hides this", style="dim")
         box.update(out)
 
     def _claims(self, ev: dict[str, Any]) -> None:

@@ -47,6 +47,7 @@ class EventsTable(DataTable):
     """The events DataTable, with vi keys."""
 
     BINDINGS = [
+        Binding("enter", "select_cursor", "Open"),  # DataTable's own Enter, named in the footer
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -77,7 +78,7 @@ class EventsScreen(Screen):
         Binding("slash", "search", "Search", key_display="/"),
         Binding("f", "filters", "Filter"),
         Binding("c", "clear_filters", "Clear"),
-        Binding("t", "timeline", "Timeline"),
+        Binding("t", "timeline", "Timeline", show=False),  # in help and the palette: room in 80 columns
         Binding("g", "first", "First", show=False),
         Binding("G", "last", "Last", show=False),
         Binding("r", "refresh", "Refresh", show=False),
@@ -113,11 +114,44 @@ class EventsScreen(Screen):
             table.add_column("participants", key="participants", width=46)
             table.add_column("where", key="where", width=16)
             table.add_column("status", key="status", width=9)
-            table.add_column("src", key="src", width=3)
+            table.add_column("src", key="src", width=3)  # widths fitted to the terminal in on_resize
             yield table
             yield Static(id="preview")
             yield Static(EMPTY_TEXT, id="empty", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+        self._preview_id = None  # redraw the preview to the new width
+        if self.rows:
+            self._update_preview()
+
+    def _fit_columns(self) -> None:
+        """Give the participants what the terminal width leaves (the other columns are
+        fixed; "where" narrows below 100 columns), so nothing is cut off at 80x24."""
+        width = self.size.width
+        if not width:
+            return
+        table = self.table
+        where = 16 if width >= 100 else 12
+        fixed = 10 + 10 + where + 9 + 3
+        padding = 2 * table.cell_padding * len(table.columns)
+        participants = max(18, width - fixed - padding - 2)  # 2: the vertical scrollbar
+        columns = table.columns
+        from textual.widgets.data_table import ColumnKey
+
+        changed = False
+        for key, value in (("participants", participants), ("where", where)):
+            column = columns.get(ColumnKey(key))
+            if column is not None and column.width != value:
+                column.width = value
+                changed = True
+        if changed:
+            clear = getattr(table, "_clear_caches", None)
+            if clear is not None:
+                clear()
+            table._require_update_dimensions = True
+            table.refresh(layout=True)
 
     def on_mount(self) -> None:
         self.query_one("#search").display = False
@@ -230,8 +264,8 @@ class EventsScreen(Screen):
         return [
             safe_line(ev.date or "—"),
             safe_line(ev.kind.replace("_", " ")),
-            safe_line(ev.people or "(no participants)", max_len=46),
-            safe_line(ev.location or "", max_len=16),
+            safe_line(ev.people or "(no participants)", max_len=120),  # the column ellipsizes
+            safe_line(ev.location or "", max_len=40),
             status,
             Text(str(ev.sources), justify="right"),
         ]
@@ -363,7 +397,7 @@ class EventsScreen(Screen):
         if ev is None:
             preview.update(Text("this event is no longer in the store (r to refresh)", style="dim"))
             return
-        people = Text()
+        people = Text(no_wrap=True, overflow="ellipsis")  # one line each: the sentence keeps its room
         for i, p in enumerate(ev["participants"]):
             if i:
                 people.append("  ↔  ", style="dim")
@@ -377,9 +411,14 @@ class EventsScreen(Screen):
         if ev["duration_minutes"]:
             facts.append(f"{ev['duration_minutes']} min")
         facts.append(f"{ev['sources']} source" + ("" if ev["sources"] == 1 else "s"))
+        width = max(20, preview.size.width - 2)  # inside the padding
+        people.truncate(width, overflow="ellipsis")
         lines = [people, join_text([one_line(f) for f in facts])]
         if ev["topics"]:
-            lines.append(join_text([Text("topics: ", style="dim") + safe_line(", ".join(ev["topics"]))]))
+            topics = Text("topics: ", style="dim", no_wrap=True, overflow="ellipsis")
+            topics.append_text(safe_line(", ".join(ev["topics"])))
+            topics.truncate(width, overflow="ellipsis")
+            lines.append(topics)
         if ev["sentence"]:
             lines.append(safe_text("“" + one_line(ev["sentence"]) + "”", style="italic", max_len=400))
         preview.update(Text("\n").join(lines), layout=False)  # fixed height: no layout pass

@@ -81,7 +81,7 @@ class FeedsScreen(Screen):
         yield Static("", id="feeds-error")
         yield ProgressBar(id="feeds-progress", show_eta=False)
         yield Static("", id="feeds-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#feeds", DataTable)

@@ -29,6 +29,8 @@ class FilterScreen(ModalScreen[EventFilter | None]):
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "apply", "Apply"),
     ]
+    # below 34 lines the form goes one line per field (app.tcss), so 80x24 shows its buttons
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
 
     def __init__(self, current: EventFilter) -> None:
         super().__init__()

@@ -23,10 +23,16 @@ def bindings_table(app, screen: Screen) -> str:  # noqa: ANN001
     """Markdown table of the bindings of ``screen``, its focused widget and the app."""
     rows: list[tuple[str, str, str]] = []
     seen: set[tuple[str, str]] = set()
-    nodes = []
+    # this screen's own keys first, then the desk's, then the focused widget's (cursor keys)
+    nodes = [(type(screen).__name__.removesuffix("Screen").lower() or "screen", screen), ("app", app)]
     if screen.focused is not None:
         nodes.append(("focused", screen.focused))
-    nodes += [(type(screen).__name__.removesuffix("Screen").lower() or "screen", screen), ("app", app)]
+    # Textual's own keys on every screen (focus, copy) go last, so the list opens with ours
+    from textual.app import App
+
+    generic = {(k.strip(), b.action) for cls in (Screen, ModalScreen, App) for b in cls.BINDINGS
+               if isinstance(b, Binding) for k in b.key.split(",")}
+    later: list[tuple[str, str, str]] = []
     for where, node in nodes:
         for binding in node._bindings.key_to_bindings.values() if hasattr(node, "_bindings") else []:
             for b in binding:
@@ -35,7 +41,9 @@ def bindings_table(app, screen: Screen) -> str:  # noqa: ANN001
                 if key in seen:
                     continue
                 seen.add(key)
-                rows.append((_key_display(app, b).replace("|", "\\|"), desc.replace("|", "\\|"), where))
+                row = (_key_display(app, b).replace("|", "\\|"), desc.replace("|", "\\|"), where)
+                (later if key in generic else rows).append(row)
+    rows += later
     lines = ["## Keys here", "", "| key | does | from |", "|---|---|---|"]
     lines += [f"| `{k}` | {d} | {w} |" for k, d, w in rows]
     return "\n".join(lines) + "\n"

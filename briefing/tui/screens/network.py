@@ -66,7 +66,7 @@ class NetworkScreen(Screen):
         yield Static(Text("loading…", style="dim"), id="network-title")
         yield NetworkTree(Text(""), id="network-tree")
         yield Static("", id="network-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         tree = self.query_one(NetworkTree)

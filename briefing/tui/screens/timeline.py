@@ -64,7 +64,7 @@ class TimelineScreen(Screen):
         with Horizontal(id="timeline-body"):
             yield PlotextPlot(id="chart")
             yield DataTable(id="months", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#months", DataTable)
