@@ -34,12 +34,25 @@ from briefing.extract.date_patterns import (
     weighted_distance,
 )
 
-__all__ = ["DateMention", "DateResolver", "parse_published"]
+__all__ = ["DateMention", "DateResolver", "is_dateline", "parse_published"]
 
 EARLIEST_YEAR = 1990  # no article in this desk's scope is older
 _MAX_MONTH_DAY_GAP = 300  # days: "February 29" in a 2023 article is not 2024's
 _LATE_MODS = frozenset({"end of", "late", "later"})
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T\s])")
+# "SINGAPORE, June 1 -", "Beijing, March 5 (Xinhua) --": a place set off before the date ...
+_DATELINE_HEAD = re.compile(r"^\s*[A-Z][^\n.!?;:()]{0,50},\s*$")
+# ... and the agency and the dash after it
+_DATELINE_TAIL = re.compile(r"^\.?(?:,\s*\d{4})?\s*(?:\([^()\n]{1,30}\)\s*)?(?:-|--|—|–)\s")
+_DATELINE_SPAN = 90
+_DATELINE_DASH = re.compile(r"[-—–]\s")
+
+
+def is_dateline(before: str, after: str) -> bool:
+    """A date between ``before`` ("SINGAPORE, ") and ``after`` (" - ...") is the story's dateline."""
+    return len(before) <= _DATELINE_SPAN and bool(_DATELINE_HEAD.match(before)) and bool(_DATELINE_TAIL.match(after))
+
+_DATELINE_LAG = 7  # days: a dateline is the day of writing, on or a few days before publication
 
 
 @dataclass
@@ -130,10 +143,52 @@ class DateResolver:
         if found:
             self.anchor, self.anchor_precision = found
             self.anchor_note = f"published {found[0].isoformat()}"
+        else:
+            if published:
+                self.anchor_note = f"publication date {published!r} not understood; inferred from the text"
+            self._infer(list(hints or ()))
+        self._apply_dateline()
+
+    # --- the dateline: the day a wire story was written -------------------------------------
+
+    def _dateline_token(self) -> Token | None:
+        """The month and day of a "CITY, June 1 -" dateline opening the text, if any."""
+        head = self.text[:_DATELINE_SPAN]
+        if "," not in head or not _DATELINE_DASH.search(head):
+            return None
+        for t in scan(head):
+            if t.kind != "date" or t.m is None or t.d is None or t.d2 is not None:
+                return None
+            if is_dateline(head[:t.start], head[t.end:]):
+                return t
+            return None
+        return None
+
+    def _apply_dateline(self) -> None:
+        """The dateline is the day of writing: relative dates ("on Saturday") count from it.
+
+        With a publication date it is taken when it falls a few days before it; without one,
+        it makes a year-precise anchor day-precise (the year stays the inferred one)."""
+        t = self._dateline_token()
+        if t is None or self.anchor is None or self.anchor_precision == "none":
             return
-        if published:
-            self.anchor_note = f"publication date {published!r} not understood; inferred from the text"
-        self._infer(list(hints or ()))
+        a, p = self.anchor, self.anchor_precision
+        if t.y is not None:
+            d = safe_date(t.y, t.m, t.d)
+        elif p == "year":
+            d = safe_date(a.year, t.m, t.d)
+        else:
+            d, _ = self._month_day(t, False)
+        if d is None or d > self.today:
+            return
+        if p == "day" and not 0 <= (a - d).days <= _DATELINE_LAG:
+            return
+        if p == "month" and (d.year, d.month) != (a.year, a.month):
+            return
+        if p == "day" and d == a:
+            return
+        self.anchor, self.anchor_precision = d, "day"
+        self.anchor_note = "; ".join(filter(None, [self.anchor_note, f"anchor {d.isoformat()}: the dateline"]))
 
     # --- the anchor, when there is no publication date ------------------------------------
 
@@ -158,6 +213,8 @@ class DateResolver:
         best = None
         if pairs or (day_only and months):
             best = self._best_year(pairs, day_only, months, ranges, latest, notes)
+        if best is None and self._dateline_year(tokens, ranges, latest, notes):
+            return
         if best is not None:
             year, days = best
             # the article was written on (or just after) the latest day it dates by weekday
@@ -167,6 +224,36 @@ class DateResolver:
             self.anchor_note = "; ".join(notes)
             return
         self._infer_year(ranges, latest, notes)
+
+    def _dateline_year(self, tokens, ranges, latest, notes) -> bool:
+        """"NEW DELHI, Nov 10 - ... agreed on Friday": the lead's weekday is the dateline's day (or
+        the day before it), which only some years fit; the hints and the years mentioned choose."""
+        dl = self._dateline_token()
+        if dl is None or dl.y is not None:
+            return False
+        lead_end = self.text.find("\n", dl.end)  # the lead paragraph
+        lead_end = len(self.text) if lead_end < 0 else lead_end
+        wd = next((t.wd for t in tokens if t.kind == "wd" and dl.end <= t.start < lead_end
+                   and t.rel is None and not t.will and not t.fwd), None)
+        if wd is None:
+            return False
+        best = None
+        for y in range(self.today.year, EARLIEST_YEAR - 1, -1):
+            d = safe_date(y, dl.m, dl.d)
+            if d is None or d > self.today or (d.weekday() - wd) % 7 > 1:
+                continue
+            key = (sum(lo <= d <= hi for lo, hi in ranges), latest is None or y >= latest,
+                   d.weekday() == wd, -abs(y - latest) if latest is not None else 0, y)
+            if best is None or key > best[0]:
+                best = (key, d)
+        if best is None:
+            return False
+        d = best[1]
+        self.anchor, self.anchor_precision = d, "day"
+        notes.append(f"anchor {d.isoformat()}: the dateline, in a year its {WEEKDAY_NAMES[wd]} fits"
+                     + (f" (inside {best[0][0]} of {len(ranges)} hint ranges)" if ranges else ""))
+        self.anchor_note = "; ".join(notes)
+        return True
 
     def _best_year(self, pairs, day_only, months, ranges, latest, notes):
         """The year (and the days it gives the weekday pairs) that fits the clues best."""
@@ -217,8 +304,11 @@ class DateResolver:
         lo = max((r[0] for r in ranges), default=None)
         hi = min((r[1] for r in ranges), default=None)
         if ranges and lo > hi:
-            notes.append("hint ranges do not overlap; ignored")
-            lo = hi = None
+            lo, hi = self._most_covered(ranges, latest)
+            if lo is None:
+                notes.append("hint ranges do not overlap; ignored")
+            else:
+                notes.append(f"hint ranges do not all overlap; the years most of them cover ({lo.year}..{hi.year})")
         year = None
         if lo is not None:
             first, last = max(lo.year, EARLIEST_YEAR), min(hi.year, self.today.year)
@@ -241,6 +331,22 @@ class DateResolver:
         else:
             notes.append("no anchor: no publication date, weekday-dated day, year or hint")
         self.anchor_note = "; ".join(([self.anchor_note] if self.anchor_note else []) + notes)
+
+    def _most_covered(self, ranges, latest) -> tuple[date | None, date | None]:
+        """The span of years inside the most hint ranges (a past office term of someone who
+        holds another now should not void the rest); none if no year has a majority."""
+        def covered(y):
+            return sum(lo.year <= y <= hi.year for lo, hi in ranges)
+
+        years = range(EARLIEST_YEAR, self.today.year + 1)
+        best = max((covered(y) for y in years), default=0)
+        if best * 2 <= len(ranges):
+            return None, None
+        top = [y for y in years if covered(y) == best]
+        if latest is not None and any(y >= latest for y in top):
+            top = [y for y in top if y >= latest]
+        first, last = top[0], top[-1]
+        return date(first, 1, 1), date(last, 12, 31)
 
     # --- finding -------------------------------------------------------------------------
 

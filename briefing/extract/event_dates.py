@@ -22,9 +22,14 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from briefing.extract.dates import is_dateline
 from briefing.extract.lexicon import lexicon
 
 __all__ = ["date_candidates", "date_events", "pick_date"]
+
+_ATTRIBUTIVE_REACH = 25  # characters: "the May 31 security talks" -- the cue is the noun dated
+_OPENER = 40  # characters: "During his visit," opening a sentence
+_LEAD_SENTENCES = 3  # the lead of a news story: its first sentences
 
 
 def _alt(words: list[str]) -> str:
@@ -39,6 +44,11 @@ class _Lex:
         self.also = re.compile(rf"\b(?:{_alt(lex.get('also', []))})\b", re.I)
         # a relative clause closed by a comma is not the clause the date is in
         self.relative = re.compile(rf",\s*(?:{_alt(lex.get('relative', []))})\b[^,;]*,", re.I)
+        self.target_year = re.compile(rf"\b(?:{_alt(lex.get('target_year', []))})\s*$", re.I)
+        self.simultaneous = re.compile(rf",\s*(?:{_alt(lex.get('simultaneous', []))})\b", re.I)
+        self.attributive = re.compile(rf"\b(?:{_alt(lex.get('attributive', []))})\s+$", re.I)
+        self.noun_after = re.compile(r"^[ -]+[a-z]")
+        self.when_occasion = re.compile(rf"\b(?:{_alt(lex.get('when_occasion', []))})\b", re.I)
         self.that = re.compile(r"^\s*,?\s*that\b", re.I)
         self.when = re.compile(r"^\s*[,，]?\s*(?:when|where)\b[^,;.]*$", re.I)
 
@@ -52,7 +62,17 @@ def _cut_off(triggers: Any, between: str) -> bool:
     """A subordinator between a date and a cue, outside closed relative clauses."""
     if not triggers.has_subordinator(between):
         return False
-    return triggers.has_subordinator(_lex().relative.sub(",", between))
+    lx = _lex()
+    return triggers.has_subordinator(lx.simultaneous.sub(",", lx.relative.sub(",", between)))
+
+
+def _names_another_event(text: str, base: int, d: Any, cue: Any) -> bool:
+    """"... including a June 17 clash": a date modifying a noun other than the cue dates that."""
+    if cue.start <= d.end + _ATTRIBUTIVE_REACH and cue.start >= d.end:
+        return False
+    lx = _lex()
+    return bool(lx.attributive.search(text[max(d.start - base - 8, 0):max(d.start - base, 0)])
+                and lx.noun_after.match(text[d.end - base:d.end - base + 3]))
 
 
 def pick_date(a: Any, dates: list, cue: Any, triggers: Any) -> Any | None:
@@ -66,15 +86,21 @@ def pick_date(a: Any, dates: list, cue: Any, triggers: Any) -> Any | None:
     text, base = a.sent.text, a.sent.start
     ok = []
     for d in dates:
+        if d.precision == "year" and _lex().target_year.search(text[max(d.start - base - 20, 0):max(d.start - base, 0)]):
+            continue
+        if _names_another_event(text, base, d, cue):
+            continue
         lo, hi = (d.end, cue.start) if d.end <= cue.start else (cue.end, d.start)
         between = text[max(lo - base, 0):max(hi - base, 0)]
         if _cut_off(triggers, between):
             continue
-        ok.append((abs((d.start + d.end) / 2 - (cue.start + cue.end) / 2), d))
+        # the dateline ("SINGAPORE, June 1 -") is the day of writing: only if nothing else dates the cue
+        far = is_dateline(text[:max(d.start - base, 0)], text[d.end - base:d.end - base + 40])
+        ok.append((far, abs((d.start + d.end) / 2 - (cue.start + cue.end) / 2), d))
     if not ok:
         return None
-    ok.sort(key=lambda x: x[0])
-    return ok[0][1]
+    ok.sort(key=lambda x: x[:2])
+    return ok[0][2]
 
 
 # --- candidates without a date of their own --------------------------------------------------
@@ -88,7 +114,7 @@ def date_candidates(cands: list, analyses: list, triggers: Any, resolver: Any = 
         a = analyses[c.sent_index]
         siblings = [s for s in real[i + 1:] if s.sent_index == c.sent_index]
         d = (_from_other_cues(c, a, triggers) or _from_rest_of_sentence(c, a, siblings, triggers)
-             or _when_clause(c, a) or _reported(c, a, triggers) or _previous_time(c, a, analyses, resolver)
+             or _when_clause(c, a) or _when_occasion(c, a, triggers) or _reported(c, a, triggers) or _previous_time(c, a, analyses, resolver)
              or _scene(c, a, analyses, resolver))
         if d is not None:
             _set(c, d)
@@ -156,7 +182,7 @@ def _from_rest_of_sentence(c: Any, a: Any, siblings: list, triggers: Any) -> Any
     people of its own comes first. The date moves: the clause without people no longer has it."""
     text, base = a.sent.text, a.sent.start
     for s in siblings:
-        if s.persons:
+        if any(getattr(m, "kind", "person") == "person" for m in s.persons):
             return None
         if s.date is None:
             continue
@@ -177,6 +203,26 @@ def _when_clause(c: Any, a: Any) -> Any | None:
             continue
         if _lex().when.match(text[d.end - base:c.cue.start - base]):
             return replace(d, note=f"the date the 'when' clause follows ({d.text})")
+        return None
+    return None
+
+
+def _when_occasion(c: Any, a: Any, triggers: Any) -> Any | None:
+    """"X is expected to meet Y when he attends the SCO meeting in Moscow next week": a planned
+    meeting happens at the occasion its "when" clause names."""
+    if c.status != "planned":
+        return None
+    text, base = a.sent.text, a.sent.start
+    _, e = _span(c, a)
+    lx = _lex()
+    for d in a.dates:
+        if d.start < c.cue.end or d.start >= e:
+            continue
+        between = text[c.cue.end - base:d.start - base]
+        if not lx.when_occasion.search(between):
+            return None
+        if not _cut_off(triggers, lx.when_occasion.sub(" ", between)):
+            return replace(d, note=f"the occasion of the 'when' clause ({d.text})")
         return None
     return None
 
@@ -211,12 +257,28 @@ def _previous_time(c: Any, a: Any, analyses: list, resolver: Any = None) -> Any 
     return None
 
 
+def _lead_date(core: Any, analyses: list, resolver: Any) -> Any | None:
+    """"SINGAPORE, June 1 - South Korea and Japan agreed on Saturday ... Shin and Kihara met on the
+    sidelines ...": the first past day the lead reports, up to the headline meeting's sentence."""
+    last = min(core.sent_index, _LEAD_SENTENCES - 1)
+    for a in analyses[:last + 1]:
+        for d in _sentence_dates(a, resolver):
+            if d.precision == "day" and not d.future and (not d.end_value or core.kind == "visit"):
+                return replace(d, note=f"the day the lead reports ({d.text})")
+    return None
+
+
 # --- once the headline meeting is known --------------------------------------------------------
 
-def date_events(events: list, analyses: list) -> None:
+def date_events(events: list, analyses: list, resolver: Any = None) -> None:
     """"On the same day, X also held talks with Y": an undated event on the headline meeting's
-    day; so is the undated "also met" of a headline participant (the same trip)."""
+    day; so is the undated "also met" of a headline participant (the same trip). An undated
+    held headline meeting happened on the day its lead (or dateline) reports."""
     core = next((e for e in events if e.core), None)
+    if core is not None and core.date is None and core.status == "held":
+        d = _lead_date(core, analyses, resolver)
+        if d is not None:
+            core.date = d
     if core is None or core.date is None:
         return
     lx = _lex()
@@ -224,8 +286,18 @@ def date_events(events: list, analyses: list) -> None:
         if e is core or e.date is not None or not e.persons:
             continue
         a = analyses[e.sent_index]
-        s, _ = _span(e, a)
+        s, end = _span(e, a)
         head = a.sent.text[s - a.sent.start:e.cue.start - a.sent.start]
+        tail = a.sent.text[e.cue.end - a.sent.start:end - a.sent.start]
         shares = bool(e.person_keys() & core.person_keys())
-        if lx.same_occasion.search(head) or (shares and lx.also.search(head) and e.status == core.status):
+        # "During his visit, X ...": the sentence's opening phrase, cut off from the clause by its comma
+        opener = a.sent.text[:max(s - a.sent.start, 0)]
+        opener = opener if len(opener) <= _OPENER and "," in opener[-3:] else ""
+        if lx.same_occasion.search(head) or lx.same_occasion.search(tail) or lx.same_occasion.search(opener):
+            # "During his visit, X co-chaired ...": the visit just reported of one of them, else the headline's
+            src = next((v for v in reversed(events) if v is not e and v.date is not None and v.kind == "visit"
+                        and e.sent_index - 2 <= v.sent_index <= e.sent_index
+                        and e.person_keys() & v.person_keys()), core)
+            e.date = replace(src.date, note=f"the occasion's day ({src.date.text})")
+        elif shares and lx.also.search(head) and e.status == core.status:
             e.date = replace(core.date, note=f"the headline meeting's day ({core.date.text})")

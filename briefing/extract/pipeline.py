@@ -41,9 +41,13 @@ _SHARED_SUBJECT = re.compile(r"^\W*(?:and|then|but)\s+(?:(?:before|after|earlier
                              r"(?:had\s+|have\s+|has\s+)?(?:held|had|made|conducted|hosted|holding)\s+(?:an?\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
                              re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
-_AND_CUE = re.compile(r"^\W*and\s+(?:(?:then|also|later|subsequently)\s+)?$", re.I)
+_AND_CUE = re.compile(r"^\W*and\s+(?:(?:then|also|later|subsequently|is|was|are|were|will|would|be|expected|set|"
+                      r"scheduled|due|likely|plans|planned|planning|hopes|hoped|to)\s+){0,4}$", re.I)
 _PRONOUN_CUE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,2}$", re.I)
 _BEING_IN = re.compile(r"\b(?:is|was|were|are|will be|arrived|arrives)\s+in\s+(?:the\s+)?[A-Z]")
+_RELATIVE_SUBJECT = re.compile(r"\b(?:which|whom)\s+(?:(?:the|then|former)\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
+_WHERE_AFTER = re.compile(r"^\s*,\s*where\b")
+_POSSESSIVE_APPOSITION = re.compile(r"^(?:['’]s|s['’])?\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s*(?:(?:the|then|former)\s+)?$")
 _POSSESSIVE_TAIL = re.compile(r"^(?:['’]s|s['’])")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
 _ZH_NAME_SPLIT = re.compile(r"[和与同及、]")
@@ -496,7 +500,7 @@ class MeetingExtractor:
         candidates = self._candidates(analyses)
         date_candidates(candidates, analyses, self.triggers, resolver)
         events = self._assemble(candidates, analyses)
-        date_events(events, analyses)
+        date_events(events, analyses, resolver)
         if not events:
             return []
         find_claims(self, events, analyses)
@@ -594,13 +598,17 @@ class MeetingExtractor:
                              and not (m.start > cue.end and tr.office_change(text[m.end - base:]))
                              and not self._succeeded(text, m.start - base)
                              and not (self._modifier and self._modifier.match(text[m.end - base:m.end - base + 20]))
-                             and not self._possessor_of(a, m, persons)]
+                             and not self._possessor_of(a, m, persons)
+                             # "..., which President X has threatened to scrap": X is the subject
+                             # of a clause about something else
+                             and not (m.start > cue.end and self._relative_subject(text, cue.end - base, m.start - base))]
                 if kind == "visit":  # "a State Visit ... at the invitation of X": X hosts, X does not visit
                     inv = tr.invitation(gtext)
                     if inv is not None and inv > cs - gs:
                         g_persons = [m for m in g_persons if m.start < gs + base + inv]
                 # "X said the consensus reached by A and B during their call ...": X reports it
-                sp = next((m for m in g_persons if m.start < cue.start and self._is_speaker(a, m)), None)
+                sp = next((m for m in g_persons if m.start < cue.start and self._is_speaker(a, m)), None) \
+                    if len(g_persons) >= 3 else None
                 if sp is not None and len({m.key or m.name for m in g_persons if m.start > sp.end}) >= 2:
                     g_persons = [m for m in g_persons if m.start > sp.end]
                 # "X welcomed the meeting between A and B": X only commented on it
@@ -648,8 +656,9 @@ class MeetingExtractor:
                 if not g_persons and re.search(r"\b(?:he|she)\b", text[gs:cs], re.I):
                     earlier = [m for m in persons if m.start < cue.start and not m.weak]
                     if not earlier and a.sent.index > 0:
+                        # a pronoun opening the sentence: the previous sentence's subject
                         earlier = [m for m in analyses[a.sent.index - 1].mentions
-                                   if m.kind == "person" and not m.commentator and not m.weak]
+                                   if m.kind == "person" and not m.commentator and not m.weak][:1]
                     g_persons = earlier[-1:]
                     if g_persons:
                         anaphoric = False
@@ -679,6 +688,18 @@ class MeetingExtractor:
                 out.append(c)
         return out
 
+    @staticmethod
+    def _relative_subject(text: str, cue_end: int, pos: int) -> bool:
+        """"..., where his visit is watched for the future of the Agreement, which President X has
+        threatened to scrap": X is the subject of a clause about something else. "the Dialogue,
+        which A and B co-hosted" (the clause right after the cue's name) still names the meeting's people."""
+        lo = max(cue_end, pos - 60)
+        m = _RELATIVE_SUBJECT.search(text[lo:pos])
+        if not m:
+            return False
+        gap = text[cue_end:lo + m.start()]
+        return bool(re.search(r"(?<![\w'’])[a-z]", gap))
+
     def _succeeded(self, text: str, pos: int) -> bool:
         """"... since Belousov was appointed, succeeding Sergei Shoigu": a predecessor named
         in passing is no participant."""
@@ -693,16 +714,23 @@ class MeetingExtractor:
         if nxt is None or nxt.start - m.end > 40:
             return False
         gap = text[m.end - base:nxt.start - base]
+        if _POSSESSIVE_APPOSITION.match(gap):  # "Rubio's predecessor, Antony Blinken, held talks"
+            return True
         return not any(m.end <= c.start < nxt.start for c in a.cues) and "," not in gap and " and " not in gap
 
     def _is_speaker(self, a: Analysis, m: Mention) -> bool:
         right = a.sent.text[m.end - a.sent.start:m.end - a.sent.start + 40]
-        return bool(re.match(r"^\s*(?:\([^)]*\)\s*)?(?:\w+\s+){0,2}?(?:" + _SPEECH_HEAD + ")", right, re.I))
+        return bool(_SPEAKER_RIGHT.match(right))
 
     def _pick_date(self, a: Analysis, dates: list[DateInfo], cue: Cue) -> DateInfo | None:
         return pick_date(a, dates, cue, self.triggers)
 
     def _location(self, a: Analysis, s: int, e: int, kind: str) -> tuple[str, int, int] | None:
+        # "arrived in Hanoi after a stop in Singapore, where he met Y": the place "where" points to
+        for ps, pe, place, _prep in a.places:
+            if s <= ps < e and not place.get("country") \
+                    and _WHERE_AFTER.match(a.sent.text[pe - a.sent.start:pe - a.sent.start + 12]):
+                return place["name"], ps, pe
         for ps, pe, place, prep in a.places:
             if not (s <= ps < e):
                 continue
@@ -794,6 +822,11 @@ class MeetingExtractor:
                         prev.kind = c.kind
                     prev.sentences = sorted(set(prev.sentences + c.sentences))
                     continue
+            if n_people == 1 and c.kind == "visit" and core is not None and c.person_keys() <= core.person_keys() \
+                    and (self.triggers.this_is_first.search(analyses[c.sent_index].sent.text)
+                         or self.triggers.ranked_trip(analyses[c.sent_index].sent.text[
+                             :c.cue.start - analyses[c.sent_index].sent.start])):
+                continue  # "This is X's first visit to D since ...": the headline trip described
             if n_people >= 2 or (n_people >= 1 and (c.kind == "visit" or c.orgs or
                                                    (c.status == "planned" and c.cue.text.lower().startswith("attend")) or
                                                    "attend" in c.cue.text.lower())):
@@ -819,6 +852,9 @@ class MeetingExtractor:
                 continue
             if core is not None and c.anaphoric and (not c.persons or c.person_keys() <= core.person_keys()):
                 self._merge(core, c, add_people=False)
+        events = self._drop_settings(events)
+        if core is not None and core not in events:
+            core = next((e for e in events if e.persons), None)
         if core is not None:
             core.core = True
             # "SINGAPORE, June 12 -": the dateline places a headline meeting its own clause does not
@@ -830,6 +866,27 @@ class MeetingExtractor:
             e.orgs = [o for o in e.orgs if o.country and o.country not in people_countries]
             e.orgs = _dedupe(e.orgs)
         return self._merge_duplicates([e for e in events if e.persons or len(e.orgs) >= 2])
+
+    def _drop_settings(self, events: list[Candidate]) -> list[Candidate]:
+        """"X visited D, where he held talks with Y", "X went to D to attend ..., and met Y": the
+        trip of one person is the setting of the meeting named in the same sentence."""
+        out = []
+        for e in events:
+            keys = e.person_keys()
+            hosts = []
+            if len(keys) == 1 and not e.orgs and (e.kind == "visit" or "attend" in e.cue.text.lower()):
+                hosts = [o for o in events if o is not e and o.sent_index == e.sent_index
+                         and len(o.person_keys()) >= 2 and keys <= o.person_keys() and o.status == e.status
+                         and (o.date is None or e.date is None or _dates_agree(o.date.value, e.date.value))]
+            if not hosts:
+                out.append(e)
+                continue
+            for host in hosts:
+                if host.location is None and e.location is not None:
+                    host.location = e.location
+                host.date = host.date or e.date
+            hosts[0].core = hosts[0].core or e.core
+        return out
 
     def _dateline(self, analyses: list[Analysis]) -> tuple[str, int, int] | None:
         """The place an article's first sentence opens with, set off as a dateline."""
@@ -866,6 +923,14 @@ class MeetingExtractor:
                     continue
                 dated = e.date is not None and o.date is not None
                 if dated and not _dates_agree(o.date.value, e.date.value):  # type: ignore[union-attr]
+                    # one call told from two time zones: "today" in one readout, "the evening of
+                    # April 20" in the other
+                    if o.kind in REMOTE and e.kind in REMOTE and o.status == e.status \
+                            and _day_apart(o.date.value, e.date.value):  # type: ignore[union-attr]
+                        if not _explicit(o.date) and _explicit(e.date):
+                            o.date = e.date
+                        target = o
+                        break
                     continue
                 if dated and ((o.kind in REMOTE) != (e.kind in REMOTE)):
                     continue
@@ -968,6 +1033,9 @@ class MeetingExtractor:
 _SPEECH_HEAD = r"said|says|stated|announced|introduced|noted|told|pointed out|reported|released|issued|also said|also announced"
 
 
+_SPEAKER_RIGHT = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:\w+\s+){0,2}?(?:" + _SPEECH_HEAD + ")", re.I)
+
+
 @lru_cache(maxsize=8192)
 def _name_words(name: str) -> tuple[str, ...]:
     words = phrase_key(name)
@@ -1039,6 +1107,22 @@ def _dedupe(ms: list[Mention]) -> list[Mention]:
         seen.add(k)
         out.append(m)
     return out
+
+
+def _day_apart(a: str, b: str) -> bool:
+    if len(a) != 10 or len(b) != 10:
+        return False
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) == 1
+    except ValueError:
+        return False
+
+
+def _explicit(d: DateInfo | None) -> bool:
+    """A date written with its day ("April 20"), not one reckoned from the publication date ("today")."""
+    return d is not None and any(ch.isdigit() for ch in d.text)
 
 
 def _dates_agree(a: str, b: str) -> bool:

@@ -62,6 +62,8 @@ class Triggers:
         self._purpose = re.compile(rf"\b(?:{_alt(an['purpose_before_cue'])})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
         self._after_cue = re.compile(rf"^\s+(?:{_alt(an['participants_after_cue'])})\b", re.I) \
             if an.get("participants_after_cue") else None
+        self._trip_rank = re.compile(rf"(?:['’]s?|\b(?:his|her|their))\s+(?:{_alt(an['trip_rank'])})\s+(?:[\w-]+\s+){{0,2}}$", re.I) \
+            if an.get("trip_rank") else None
         lead = rf"(?:(?:{_alt(an['pair_lead'])}),?\s+)?" if an.get("pair_lead") else ""
         self._pair = re.compile(rf"^\W*{lead}(?:{_alt(an['pair_pronouns'])})\b", re.I)
         self._pair_any = re.compile(rf"(?:\b(?:{_alt(an['pair_pronouns'])})\b)", re.I)
@@ -129,6 +131,10 @@ class Triggers:
     def participants_follow(self, after_cue: str) -> bool:
         """True for "the meeting between A and B": the cue's participants are named after it."""
         return bool(self._after_cue and self._after_cue.match(after_cue[:20]))
+
+    def ranked_trip(self, before_cue: str) -> bool:
+        """True for "X's first foreign visit": a trip described by its rank."""
+        return bool(self._trip_rank and self._trip_rank.search(before_cue[-60:]))
 
     def purpose(self, before_cue: str) -> bool:
         """True when the cue is the purpose of the clause before it ("hosted them for a meeting")."""

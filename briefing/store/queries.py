@@ -21,7 +21,6 @@ fails too does :class:`SearchError` carry a readable message.
 """
 from __future__ import annotations
 
-import json
 import queue
 import sqlite3
 import threading
@@ -267,14 +266,16 @@ def prepare_filter(conn: sqlite3.Connection, flt: EventFilter) -> tuple[EventFil
     if flt.fts and (flt.fts_events is not None or flt.fts_lazy):
         return flt, None
     expr, note = fts_expression(conn, flt.search)
-    articles = [r[0] for r in conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?",
-                                           [expr, LAZY_SEARCH_ARTICLES + 1])]
-    if len(articles) > LAZY_SEARCH_ARTICLES:
+    # Each query below returns one row: fetching thousands of rows into Python from a worker
+    # thread would wait on the UI thread for the GIL at every row.
+    matching = conn.execute("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
+                            [expr, LAZY_SEARCH_ARTICLES + 1]).fetchone()[0]
+    if matching > LAZY_SEARCH_ARTICLES:
         return replace(flt, fts=expr, fts_events=None, fts_lazy=True), note
-    ids = [r[0] for r in conn.execute(
-        """SELECT DISTINCT ea.event_id FROM event_articles ea WHERE ea.article_id IN
-           (SELECT value FROM json_each(?))""", [json.dumps(articles, separators=(",", ":"))])]
-    return replace(flt, fts=expr, fts_events=json.dumps(ids, separators=(",", ":")), fts_lazy=False), note
+    ids = conn.execute(
+        """SELECT json_group_array(event_id) FROM (SELECT DISTINCT ea.event_id FROM event_articles ea
+           WHERE ea.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))""", [expr]).fetchone()[0]
+    return replace(flt, fts=expr, fts_events=ids or "[]", fts_lazy=False), note
 
 
 def _where(flt: EventFilter, *, search: bool = True) -> tuple[str, list[Any]]:

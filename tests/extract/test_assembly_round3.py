@@ -106,3 +106,79 @@ def test_the_two_leaders_are_the_pair_of_the_latest_meeting(extractor):
     events = extractor.extract(text, "2024-07-08")
     assert any(_names(e) == {"Ken Sato", "Juan Cruz", "Ed Baker"} and e.kind == "summit" for e in events)
     assert not any("Ed Baker" in _names(e) and "Ana Lopez" in _names(e) for e in events)
+
+
+def test_a_visit_that_sets_a_meeting_in_the_same_sentence_is_not_a_second_event(extractor):
+    text = ("Australian Defence Minister Tomas Reed met Chinese Defence Minister Lin Hao in Beijing on June 3, 2024.\n\n"
+            "Earlier this month, Foreign Minister Quan Yi visited Canberra, where he held talks with "
+            "Australian Foreign Minister Dana Frost.")
+    events = extractor.extract(text, "2024-06-05")
+    assert not any(_names(e) == {"Quan Yi"} for e in events)
+    talks = [e for e in events if _names(e) == {"Quan Yi", "Dana Frost"}]
+    assert talks and talks[0].location == "Canberra"
+
+
+def test_this_is_the_visitors_first_visit_describes_the_headline_trip(extractor):
+    text = ("Australian Defence Minister Tomas Reed held talks with Chinese Defence Minister Lin Hao in Beijing "
+            "on June 3, 2024.\n\nThis is Reed' first visit to China since taking office.")
+    events = extractor.extract(text, "2024-06-05")
+    assert [_names(e) for e in events] == [{"Tomas Reed", "Lin Hao"}]
+
+
+def test_someones_predecessor_is_the_participant_not_the_possessor(extractor):
+    text = ("Tomas Reed's predecessor, Dana Frost, held talks with Lin Hao in Geneva in January 2022.")
+    events = extractor.extract(text, "2024-06-05")
+    assert events and all("Tomas Reed" not in _names(e) for e in events)
+
+
+def test_a_trip_described_by_its_rank_is_the_headline_trip(extractor):
+    text = ("Chinese Defence Minister Lin Hao met Australian Defence Minister Tomas Reed in Canberra on April 16, 2023.\n\n"
+            "Analysts said the Chinese Defence Minister's first foreign visit to Australia is a signal of warmer ties.")
+    events = extractor.extract(text, "2023-04-17")
+    assert [_names(e) for e in events] == [{"Lin Hao", "Tomas Reed"}]
+
+
+def test_the_subject_of_a_relative_clause_after_the_cue_is_no_visitor(extractor):
+    text = ("Tomas Reed met Lin Hao in Hanoi on July 29, 2021.\n\nHe travels next to the Philippines, where his "
+            "visit is being watched for the future of an agreement which President Juan Cruz has threatened to scrap.")
+    events = extractor.extract(text, "2021-07-29")
+    assert all("Juan Cruz" not in _names(e) for e in events)
+    assert any(_names(e) == {"Tomas Reed"} and e.kind == "visit" for e in events)
+
+
+def test_the_place_before_where_is_where_the_meeting_was(extractor):
+    text = ("Tomas Reed arrived in Hanoi after a stop in Singapore, where on Tuesday he met Foreign Minister "
+            "Quan Yi.")
+    events = extractor.extract(text, "2021-07-29")
+    assert any(_names(e) == {"Tomas Reed", "Quan Yi"} and e.location == "Singapore" for e in events)
+
+
+def test_the_most_senior_member_of_someones_team_to_visit_is_a_description(extractor):
+    text = ("Tomas Reed met Lin Hao in Hanoi on July 29, 2021.\n\nReed, the most senior member of President "
+            "Juan Cruz's administration to visit Vietnam so far, said after the talks that ties were strong.")
+    events = extractor.extract(text, "2021-07-29")
+    assert not any(e.kind == "visit" and _names(e) == {"Tomas Reed"} for e in events)
+
+
+def test_and_is_expected_to_meet_shares_the_clause_subject(extractor):
+    text = ("Tomas Reed met Lin Hao in Moscow on September 4, 2020.\n\nForeign Minister Dana Frost will also go "
+            "to Moscow next week to attend the SCO foreign ministers' meeting, and is expected to meet with "
+            "Foreign Minister Quan Yi on the sidelines.")
+    events = extractor.extract(text, "2020-09-05")
+    assert any(_names(e) == {"Dana Frost", "Quan Yi"} and e.status == "planned" for e in events)
+    assert not any(_names(e) == {"Dana Frost"} for e in events)
+
+
+def test_one_call_told_from_two_time_zones_is_one_event(extractor):
+    text = ("Australian Defence Minister Tomas Reed spoke by phone with Chinese Defence Minister Lin Hao today.\n\n"
+            "On the evening of April 20, Lin Hao held a telephone call with Tomas Reed.")
+    events = extractor.extract(text, "2022-04-21")
+    calls = [e for e in events if _names(e) == {"Tomas Reed", "Lin Hao"}]
+    assert len(calls) == 1 and calls[0].date == "2022-04-20"
+
+
+def test_a_relative_clause_right_after_the_meeting_names_its_people(extractor):
+    text = ("Tomas Reed hosted Lin Hao at the Pentagon on August 23, 2024.\n\nThey looked forward to the fifth "
+            "Ministerial Dialogue, which Minister Dana Frost and Minister Quan Yi hosted in Canberra.")
+    events = extractor.extract(text, "2024-08-23")
+    assert any(_names(e) == {"Dana Frost", "Quan Yi"} for e in events)

@@ -430,3 +430,30 @@ def test_day_range_of_the_anchor_month_gives_date_end():
 
 def test_a_decade_is_not_a_year():
     assert resolver("2025-04-14").find("Relations have improved since the 1990s.") == []
+
+
+def test_dateline_gives_the_day_when_only_the_year_is_inferred():
+    from datetime import date as _date
+    from briefing.extract.dates import DateResolver as _R
+    r = _R("RIYADH, Feb 18 - The ministers agreed on Tuesday to keep talking.", None,
+           hints=[("2025-01-21", None), ("2025-01-20", "2025-05-01"), ("2017-01-20", "2021-01-20")],
+           today=_date(2026, 11, 25))
+    assert (r.anchor.isoformat(), r.anchor_precision) == ("2025-02-18", "day")
+    assert [m.value for m in r.find("The ministers agreed on Tuesday to keep talking.")] == ["2025-02-18"]
+
+
+def test_dateline_with_agency_moves_a_later_publication_anchor_back():
+    from datetime import date as _date
+    from briefing.extract.dates import DateResolver as _R
+    r = _R("Beijing, March 5 (Xinhua) -- The session opened on Tuesday.", "2024-03-07", today=_date(2026, 1, 1))
+    assert r.anchor.isoformat() == "2024-03-05"
+    r = _R("Lloyd Austin, March 5 - nothing.", "2024-06-07", today=_date(2026, 1, 1))
+    assert r.anchor.isoformat() == "2024-06-07"  # too far before publication: not a dateline day
+
+
+def test_dateline_and_lead_weekday_choose_the_year_without_publication_date():
+    from datetime import date as _date
+    from briefing.extract.dates import DateResolver as _R
+    text = "NEW DELHI, Nov 10 - The two countries agreed on Friday to deepen ties.\n\nThey met in 2018 too."
+    r = _R(text, None, hints=[("2021-01-26", "2025-01-20"), ("2015-01-29", "2018-01-28")], today=_date(2026, 1, 1))
+    assert (r.anchor.isoformat(), r.anchor_precision) == ("2023-11-10", "day")

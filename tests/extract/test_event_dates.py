@@ -94,3 +94,71 @@ def test_a_when_clause_happened_at_the_date_it_follows(extractor):
             "President Xi Jinping and Chinese Premier Li Qiang agreed to begin negotiations.")
     evs = extractor.extract(text, "2024-06-02")
     assert ("2023-11", "month") in _dates(evs, "Xi Jinping", "Li Qiang")
+
+
+def test_undated_headline_meeting_takes_the_day_the_lead_reports(extractor):
+    text = ("SINGAPORE, June 1 - The two countries agreed on Saturday to keep talking about trade.\n\n"
+            "US Defense Secretary Lloyd Austin and Chinese Defense Minister Dong Jun met on the sidelines "
+            "of a security forum and agreed on steps to avoid incidents at sea.")
+    evs = extractor.extract(text, "2024-06-01")
+    assert ("2024-06-01", "day") in _dates(evs, "Lloyd Austin", "Dong Jun")
+
+
+def test_dateline_is_the_day_relative_dates_count_from(extractor):
+    text = ("SINGAPORE, June 1 - US Defense Secretary Lloyd Austin met Chinese Defense Minister Dong Jun "
+            "on Friday, officials said.")
+    evs = extractor.extract(text, "2024-06-03")  # published two days after the dateline
+    assert ("2024-05-31", "day") in _dates(evs, "Lloyd Austin", "Dong Jun")
+
+
+def test_date_after_an_organisation_only_cue_still_dates_the_people(extractor):
+    text = ("Chinese Foreign Minister Wang Yi met US Secretary of State Antony Blinken in Vientiane, Laos "
+            "on Friday (26th) on the sidelines of the ASEAN-related foreign ministers' meetings.")
+    evs = extractor.extract(text, "2024-07-27")
+    assert ("2024-07-26", "day") in _dates(evs, "Wang Yi", "Antony Blinken")
+
+
+def test_a_goal_year_in_a_name_does_not_date_the_visit(extractor):
+    text = ("Lloyd Austin concludes official visit to Vietnam; the two sign a Vision Statement towards 2030\n\n"
+            "Lloyd Austin paid an official visit to Vietnam from 8 to 10 June 2022.\n\n"
+            "On 8 June 2022, Lloyd Austin held talks with Vietnamese Defence Minister Phan Van Giang in Hanoi.")
+    evs = extractor.extract(text, "2022-06-10")
+    assert all(e.date != "2030" for e in evs)
+
+
+def test_during_his_visit_takes_the_day_of_the_visit_just_reported(extractor):
+    text = ("Lloyd Austin held talks with Phan Van Giang in Hanoi on Saturday (September 11).\n\n"
+            "The visit coincided with the visit of Chinese Foreign Minister Wang Yi to Vietnam. During his "
+            "visit, Wang Yi co-chaired a meeting with Vietnamese Prime Minister Pham Minh Chinh.")
+    evs = extractor.extract(text, "2021-09-12")
+    assert ("2021-09-11", "day") in _dates(evs, "Wang Yi", "Pham Minh Chinh")
+
+
+def test_also_called_on_during_the_visit_after_the_clause(extractor):
+    text = ("Lloyd Austin held talks with Phan Van Giang in Hanoi on 8 June 2022.\n\n"
+            "Lloyd Austin also called on the Prime Minister of Vietnam, Pham Minh Chinh, during the visit.")
+    evs = extractor.extract(text, "2022-06-10")
+    assert ("2022-06-08", "day") in _dates(evs, "Lloyd Austin", "Pham Minh Chinh")
+
+
+def test_as_clause_happens_on_the_main_clauses_day(extractor):
+    text = ("The two countries agreed on Friday (Nov. 10) to deepen defence ties, as US Defense Secretary "
+            "Lloyd Austin met Indian Defence Minister Rajnath Singh in New Delhi.")
+    evs = extractor.extract(text, "2023-11-11")
+    assert ("2023-11-10", "day") in _dates(evs, "Lloyd Austin", "Rajnath Singh")
+
+
+def test_a_date_modifying_another_noun_does_not_date_the_meeting(extractor):
+    text = ("Lloyd Austin met Dong Jun in Singapore on Friday (July 5). At the meeting the two ministers "
+            "discussed the South China Sea, including a June 17 clash near a shoal.")
+    evs = extractor.extract(text, "2024-07-06")
+    assert all(e.date != "2024-06-17" for e in evs)
+    assert ("2024-07-05", "day") in _dates(evs, "Lloyd Austin", "Dong Jun")
+
+
+def test_planned_meeting_happens_at_the_occasion_its_when_clause_names(extractor):
+    text = ("Lloyd Austin met Dong Jun on Friday (Sept. 4).\n\n"
+            "Indian External Affairs Minister S. Jaishankar is expected to meet Chinese Foreign Minister "
+            "Wang Yi when he attends the foreign ministers' meeting in Moscow next week.")
+    evs = extractor.extract(text, "2020-09-05")
+    assert ("2020-09", "month") in _dates(evs, "S. Jaishankar", "Wang Yi")

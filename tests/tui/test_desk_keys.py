@@ -210,3 +210,36 @@ async def test_an_error_drawing_the_events_page_leaves_loading_state(fixture_db,
         await pilot.press("r")  # and a refresh recovers
         await settle(pilot)
         assert app.screen.total == 4
+
+
+async def test_help_on_the_event_lists_its_keys_before_textuals_own(fixture_db):
+    from briefing.tui.screens.help import bindings_table
+
+    app = make_app(fixture_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_event(1)
+        await settle(pilot)
+        table = bindings_table(app, app.screen)
+        for description in ("Correct", "Not meeting", "Evidence", "Article", "Back", "Help", "Quit"):
+            assert f"| {description} |" in table, description
+        assert table.index("| Correct |") < table.index("Focus Next")
+
+
+async def test_everything_fits_at_80x24(fixture_db):
+    """The events table's columns and the filter dialog's buttons are on screen at 80x24."""
+    app = make_app(fixture_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.table
+        assert table.virtual_size.width <= table.size.width  # no horizontal scrolling
+        await pilot.press("f")
+        await settle(pilot)
+        apply = app.screen.query_one("#apply")
+        assert apply.region.bottom <= 24 and apply.region.height > 0
+        await pilot.press("escape")
+        await settle(pilot)
+        app.open_event(1)
+        await settle(pilot)
+        facts = app.screen.query_one("#facts")
+        assert facts.virtual_size.width <= facts.size.width + 1

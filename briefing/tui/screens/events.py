@@ -454,13 +454,17 @@ class EventsScreen(Screen):
                 "kind": f.kind, "status": f.status, "date_from": f.date_from, "date_to": f.date_to}
 
     def apply_filter(self, flt: EventFilter) -> None:
+        # the query first, so it runs while the screen redraws
+        self._load(flt, 0, count=True)
         self.event_filter = flt
         self.total = None
         self.total_capped = False
         self.rows = []
         self._preview_id = None
+        # the old rows would sit under the new filter's header: empty the table until the
+        # new ones come (which also makes the redraws meanwhile cheap)
+        self.table.clear()
         self._render_header()
-        self._load(flt, 0, count=True)
 
     def action_search(self) -> None:
         box = self.query_one("#search", Input)
@@ -472,9 +476,9 @@ class EventsScreen(Screen):
         if event.input.id != "search":
             return
         text = event.value.strip()
+        self.apply_filter(EventFilter(**{**self._filter_fields(), "search": text}))
         event.input.display = False
         self.table.focus()
-        self.apply_filter(EventFilter(**{**self._filter_fields(), "search": text}))
 
     def escape_home(self) -> bool:
         """Escape here, where there is no Back (the app calls this): close the search box,
