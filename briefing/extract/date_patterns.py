@@ -226,7 +226,7 @@ _ALTERNATIVES = [
             rf"{_day('ond_d', '')}(?:{_TO}(?:the\s+)?{_day('ond_d2', '')})?"
             rf"(?:\s+of\s+(?P<ond_r>(?i:this|last|next))\s+month)?"
             r"(?=\s*[,.;:)!?\"'”]|\s*$|\s+(?:of|and|to|in|at|when|with|as|after|before|during|while|this|last|next|"
-            r"he|she|they|it|that|which|the|a|an|said|was|were|is|will|would|had|has|have)\b)"),
+            r"he|she|they|it|that|which|the|a|an|said|was|were|is|will|would|had|has|have|for)\b)"),
     ("pd", rf"[(（]\s*{_day('pd_d', '')}\s*[)）]"),
     ("wd", rf"{_rel('wd_r')}{_wd('wd_w')}"),
     ("yo", r"(?<![\d,.$/#-])(?P<yo_y>(?:19[5-9]|20\d)\d)(?![\d%]|s\b|\s*年|(?i:\s*(?:people|troops|soldiers|km|kilomet|miles|"

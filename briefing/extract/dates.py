@@ -122,6 +122,9 @@ def _year_end(value: str | None, default: date) -> date:
     return d
 
 
+_EARLIER_MIN_DAY = 2  # "earlier this month" on the 1st or 2nd: the month before
+
+
 class DateResolver:
     """Resolves the date expressions of one article against its anchor.
 
@@ -447,6 +450,10 @@ class DateResolver:
         elif t.kind in ("mrel", "ago") and (t.kind == "mrel" or t.unit == "month"):
             if p in ("day", "month"):
                 y, m = add_months(a.year, a.month, t.off if t.kind == "mrel" else -t.off)
+                if t.kind == "mrel" and t.off == 0 and t.mod == "earlier" and p == "day" and a.day <= _EARLIER_MIN_DAY:
+                    # "earlier this month" in a story dated the 1st was written the month before
+                    y, m = add_months(y, m, -1)
+                    mention.note = f"'earlier this month' cannot fall in the anchor's month ({a.isoformat()})"
                 mention.value, mention.precision = iso_month(y, m), "month"
             else:
                 self._coarse(mention)

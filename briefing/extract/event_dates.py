@@ -22,6 +22,9 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from datetime import date as _date, timedelta
+
+from briefing.extract.date_patterns import scan
 from briefing.extract.dates import is_dateline
 from briefing.extract.lexicon import lexicon
 
@@ -268,15 +271,66 @@ def _lead_date(core: Any, analyses: list, resolver: Any) -> Any | None:
     return None
 
 
+def _bare_weekday(d: Any) -> int:
+    """+1 / -1 when the mention is a weekday alone ("on Saturday") that may move forward / back
+    a week; 0 when it is anything else ("last Saturday" cannot move forward, "June 1" not at all)."""
+    toks = scan(d.text or "")
+    if len(toks) != 1 or toks[0].kind != "wd":
+        return 0
+    rel = toks[0].rel
+    return {None: 2, "last": -1, "zlast": -1, "next": 1, "znext": 1}.get(rel, 0)
+
+
+def _possible(e: Any, resolver: Any) -> None:
+    """A held meeting is never after the day of writing, a planned one never before it: a bare
+    weekday on the wrong side moves a week; any other held day after it keeps only its month."""
+    d = e.date
+    if d is None or resolver is None or d.precision != "day" or getattr(resolver, "anchor_precision", None) != "day":
+        return
+    anchor = resolver.anchor
+    try:
+        day = _date.fromisoformat(d.value)
+    except (TypeError, ValueError):
+        return
+    way = _bare_weekday(d)
+    if e.status == "planned" and day < anchor and way in (1, 2):
+        new = day + timedelta(days=7)
+        e.date = replace(d, value=new.isoformat(), end_value=None, future=True,
+                         note=f"a planned meeting is not before the day of writing ({anchor.isoformat()}): the next {d.text}")
+    elif e.status == "held" and day > anchor:
+        if way in (-1, 2):
+            new = day - timedelta(days=7)
+            e.date = replace(d, value=new.isoformat(), end_value=None, future=False,
+                             note=f"a held meeting is not after the day of writing ({anchor.isoformat()}): the previous {d.text}")
+        elif d.value[:7] <= anchor.isoformat()[:7]:
+            e.date = replace(d, value=d.value[:7], precision="month", end_value=None, future=False,
+                             note=f"a held meeting is not after the day of writing ({anchor.isoformat()}): its month only")
+
+
+def _published_month(resolver: Any) -> Any | None:
+    """An undated held headline meeting of a dated news story: the month of publication (a month
+    is safer than a wrong day)."""
+    if resolver is None or getattr(resolver, "anchor_precision", None) != "day" \
+            or not str(getattr(resolver, "anchor_note", "") or "").startswith("published"):
+        return None
+    from briefing.extract.pipeline import DateInfo  # the pipeline imports this module
+
+    a = resolver.anchor
+    return DateInfo(0, 0, "", f"{a.year:04d}-{a.month:02d}", "month", None, False,
+                    f"the month of publication ({a.isoformat()}); the text gives no date")
+
+
 # --- once the headline meeting is known --------------------------------------------------------
 
 def date_events(events: list, analyses: list, resolver: Any = None) -> None:
     """"On the same day, X also held talks with Y": an undated event on the headline meeting's
     day; so is the undated "also met" of a headline participant (the same trip). An undated
     held headline meeting happened on the day its lead (or dateline) reports."""
+    for e in events:
+        _possible(e, resolver)
     core = next((e for e in events if e.core), None)
     if core is not None and core.date is None and core.status == "held":
-        d = _lead_date(core, analyses, resolver)
+        d = _lead_date(core, analyses, resolver) or _published_month(resolver)
         if d is not None:
             core.date = d
     if core is None or core.date is None:

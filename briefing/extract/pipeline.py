@@ -46,6 +46,8 @@ _AND_CUE = re.compile(r"^\W*and\s+(?:(?:then|also|later|subsequently|is|was|are|
 _PRONOUN_CUE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,2}$", re.I)
 _BEING_IN = re.compile(r"\b(?:is|was|were|are|will be|arrived|arrives)\s+in\s+(?:the\s+)?[A-Z]")
 _RELATIVE_SUBJECT = re.compile(r"\b(?:which|whom)\s+(?:(?:the|then|former)\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|reported|stated|confirmed)\b", re.I)
+_HOSTED = re.compile(r"^(?:co-?)?hosted$", re.I)
 _WHERE_AFTER = re.compile(r"^\s*,\s*where\b")
 _POSSESSIVE_APPOSITION = re.compile(r"^(?:['’]s|s['’])?\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s*(?:(?:the|then|former)\s+)?$")
 _POSSESSIVE_TAIL = re.compile(r"^(?:['’]s|s['’])")
@@ -456,6 +458,8 @@ class MeetingExtractor:
             appositive = right.split(",")[1] if right.lstrip().startswith(",") and right.count(",") >= 1 else ""
             if _RELATIVE.match(appositive):  # ", who is paying an official visit": a clause, not a title
                 appositive = ""
+            elif _ATTRIBUTION.search(appositive):  # "... talks with X, a Ukrainian official said": who said it
+                appositive = ""
             role = m.role or ""
             if self.index.commentator_re.search(role) or self.index.commentator_re.search(appositive) \
                     or re.search(r"(?:researcher|scholar|professor|analyst|expert|spokes\w+)\W*(?:of|for|at)?[^,]{0,40},\s*$",
@@ -685,8 +689,32 @@ class MeetingExtractor:
                 c.pair = tr.starts_with_pair(gtext) or tr.starts_with_pair(text)  # type: ignore[attr-defined]
                 c.sentences = [a.sent.index]
                 c.span = (gs + base, ge + base)  # type: ignore[attr-defined]
+                host = self._host_place(a, base, cue) if len(c.person_keys()) >= 2 else None
+                if host is not None and not any(m.start < cue.start for m in persons):
+                    # "Vietnam has hosted A and B within the past year": a country's guests, each
+                    # on a visit of their own
+                    for m in c.persons:
+                        v = Candidate("visit", status, [m], [], a.sent.index, cue, None, location=host)
+                        v.pair = False  # type: ignore[attr-defined]
+                        v.sentences = [a.sent.index]
+                        v.span = c.span  # type: ignore[attr-defined]
+                        out.append(v)
+                    continue
                 out.append(c)
         return out
+
+    def _host_place(self, a: Analysis, gs: int, cue: Cue) -> tuple[str, int, int] | None:
+        """The place or country that is the subject of a "hosted" cue, if no person is."""
+        if not _HOSTED.match(cue.text):
+            return None
+        base = a.sent.start
+        for ps, pe, place, _prep in a.places:
+            if gs <= ps < cue.start:
+                return place["name"], ps, pe
+        for cs, ce, _codes in a.countries:
+            if gs <= cs < cue.start and a.sent.text[ce - base:ce - base + 2] not in ("'s", "’s"):
+                return a.sent.text[cs - base:ce - base], cs, ce
+        return None
 
     @staticmethod
     def _relative_subject(text: str, cue_end: int, pos: int) -> bool:
@@ -921,6 +949,8 @@ class MeetingExtractor:
             for o in out:
                 if o.person_keys() != e.person_keys() or not e.persons:
                     continue
+                if o.status != e.status and not (e.anaphoric or o.anaphoric):
+                    continue  # "met in May ... would meet again": two meetings
                 dated = e.date is not None and o.date is not None
                 if dated and not _dates_agree(o.date.value, e.date.value):  # type: ignore[union-attr]
                     # one call told from two time zones: "today" in one readout, "the evening of

@@ -182,3 +182,24 @@ def test_a_relative_clause_right_after_the_meeting_names_its_people(extractor):
             "Ministerial Dialogue, which Minister Dana Frost and Minister Quan Yi hosted in Canberra.")
     events = extractor.extract(text, "2024-08-23")
     assert any(_names(e) == {"Dana Frost", "Quan Yi"} for e in events)
+
+
+def test_a_speech_attribution_after_a_name_is_not_its_title(extractor):
+    text = ("Tomas Reed met Lin Hao on Aug 15, 2025.\n\nDana Frost is due to visit Canberra on Monday for talks "
+            "with Reed, a senior official said.")
+    events = extractor.extract(text, "2025-08-15")
+    assert any(_names(e) == {"Dana Frost", "Tomas Reed"} and e.status == "planned" for e in events)
+
+
+def test_would_meet_is_planned(extractor):
+    events = extractor.extract("On Aug 15, 2025, Tomas Reed said he would meet Lin Hao.", "2025-08-15")
+    assert events and events[0].status == "planned"
+
+
+def test_a_country_that_hosted_two_leaders_had_two_visits(extractor):
+    text = ("Tomas Reed met Lin Hao in Hanoi on June 20, 2024.\n\nVietnam, which pursues a balanced policy, has "
+            "hosted President Juan Cruz and President Ed Baker within the past year.")
+    events = extractor.extract(text, "2024-06-20")
+    assert not any(_names(e) == {"Juan Cruz", "Ed Baker"} for e in events)
+    visits = [e for e in events if e.kind == "visit"]
+    assert {frozenset(_names(e)) for e in visits} >= {frozenset({"Juan Cruz"}), frozenset({"Ed Baker"})}

@@ -457,3 +457,15 @@ def test_dateline_and_lead_weekday_choose_the_year_without_publication_date():
     text = "NEW DELHI, Nov 10 - The two countries agreed on Friday to deepen ties.\n\nThey met in 2018 too."
     r = _R(text, None, hints=[("2021-01-26", "2025-01-20"), ("2015-01-29", "2018-01-28")], today=_date(2026, 1, 1))
     assert (r.anchor.isoformat(), r.anchor_precision) == ("2023-11-10", "day")
+
+
+def test_earlier_this_month_in_a_story_dated_the_first_is_the_month_before():
+    s = "Earlier this month, the two ministers met in the capital."
+    assert [(m.value, m.precision) for m in DateResolver(s, "2025-09-01", today=TODAY).find(s)] == [("2025-08", "month")]
+    assert [m.value for m in DateResolver(s, "2025-09-15", today=TODAY).find(s)] == ["2025-09"]
+
+
+def test_ordinal_day_before_for_is_a_date():
+    s = "He arrived in the capital on the 8th for a three-day visit."
+    found = DateResolver(s, "2022-06-10", today=TODAY).find(s)
+    assert [(m.value, m.precision) for m in found] == [("2022-06-08", "day")]

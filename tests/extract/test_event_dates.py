@@ -162,3 +162,18 @@ def test_planned_meeting_happens_at_the_occasion_its_when_clause_names(extractor
             "Wang Yi when he attends the foreign ministers' meeting in Moscow next week.")
     evs = extractor.extract(text, "2020-09-05")
     assert ("2020-09", "month") in _dates(evs, "S. Jaishankar", "Wang Yi")
+
+
+def test_a_planned_meeting_on_a_bare_weekday_is_not_before_the_day_of_writing(extractor):
+    text = ("Lloyd Austin met Dong Jun in Singapore on Thursday.\n\n"
+            "Secretary of State Antony Blinken is due to hold talks with Chinese Foreign Minister Wang Yi "
+            "in the Indonesian resort island of Bali on Saturday.")
+    evs = extractor.extract(text, "2022-07-07")  # a Thursday
+    assert ("2022-07-09", "day") in _dates(evs, "Antony Blinken", "Wang Yi")
+
+
+def test_an_undated_held_headline_meeting_takes_the_month_of_publication(extractor):
+    text = ("Chinese President Xi Jinping held talks with US President Joe Biden in Beijing, "
+            "the foreign ministry said.")
+    evs = extractor.extract(text, "2024-05-15")
+    assert ("2024-05", "month") in _dates(evs, "Xi Jinping", "Joe Biden")
