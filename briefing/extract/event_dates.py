@@ -292,12 +292,14 @@ def _possible(e: Any, resolver: Any) -> None:
         day = _date.fromisoformat(d.value)
     except (TypeError, ValueError):
         return
+    if not ((e.status == "planned" and day < anchor) or (e.status == "held" and day > anchor)):
+        return
     way = _bare_weekday(d)
-    if e.status == "planned" and day < anchor and way in (1, 2):
+    if e.status == "planned" and way in (1, 2):
         new = day + timedelta(days=7)
         e.date = replace(d, value=new.isoformat(), end_value=None, future=True,
                          note=f"a planned meeting is not before the day of writing ({anchor.isoformat()}): the next {d.text}")
-    elif e.status == "held" and day > anchor:
+    elif e.status == "held":
         if way in (-1, 2):
             new = day - timedelta(days=7)
             e.date = replace(d, value=new.isoformat(), end_value=None, future=False,
