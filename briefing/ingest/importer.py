@@ -49,6 +49,26 @@ def add_article(store: Store, art: ArticleIn, extractor: Extractor) -> tuple[int
     return article_id, len(set(touched))
 
 
+def _read_new(store: Store, path: Path, report: ImportReport, *, published: str | None, source: str | None,
+              seen: set[str] | frozenset[str] = frozenset()) -> tuple[ArticleIn, str] | None:
+    """Read one file as an article with its content hash, or None (error or duplicate, reported)."""
+    try:
+        doc = read_article_file(path)
+    except BriefingError as exc:
+        report.errors.append(str(exc))
+        return None
+    art = ArticleIn(text=doc.text, title=doc.title, source=source or "file", path=os.path.abspath(path),
+                    published=published)
+    digest = content_hash(art.text)
+    existing = find_existing(store, art, digest)
+    if existing or digest in seen:
+        report.skipped += 1
+        where = f"article {existing[0]}" if existing else "an earlier file of this import"
+        report.notes.append(f"skipped {path}: already stored as {where}")
+        return None
+    return art, digest
+
+
 def import_files(
     store: Store,
     paths: list[Path],
@@ -67,19 +87,10 @@ def import_files(
         for path in paths:
             if on_file:
                 on_file(path)
-            try:
-                doc = read_article_file(path)
-            except BriefingError as exc:
-                report.errors.append(str(exc))
+            new = _read_new(store, path, report, published=published, source=source)
+            if new is None:
                 continue
-            art = ArticleIn(text=doc.text, title=doc.title, source=source or "file", path=os.path.abspath(path),
-                            published=published)
-            digest = content_hash(art.text)
-            existing = find_existing(store, art, digest)
-            if existing:
-                report.skipped += 1
-                report.notes.append(f"skipped {path}: already stored as article {existing[0]}")
-                continue
+            art, digest = new
             if not conn.in_transaction:
                 conn.execute("BEGIN IMMEDIATE")
             try:
@@ -128,20 +139,10 @@ def _import_without_extraction(store: Store, paths: list[Path], *, published: st
     for path in paths:
         if on_file:
             on_file(path)
-        try:
-            doc = read_article_file(path)
-        except BriefingError as exc:
-            report.errors.append(str(exc))
+        new = _read_new(store, path, report, published=published, source=source, seen=seen)
+        if new is None:
             continue
-        art = ArticleIn(text=doc.text, title=doc.title, source=source or "file", path=os.path.abspath(path),
-                        published=published)
-        digest = content_hash(art.text)
-        existing = find_existing(store, art, digest)
-        if existing or digest in seen:
-            report.skipped += 1
-            where = f"article {existing[0]}" if existing else "an earlier file of this import"
-            report.notes.append(f"skipped {path}: already stored as {where}")
-            continue
+        art, digest = new
         seen.add(digest)
         batch.append((art, digest))
         if len(batch) >= BATCH:
