@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 _META = re.compile(r"[\\()\[\]?*+|.{}^$]")
-_LEADING_GROUP = re.compile(r"^\(\?:([^()\\\[\]?*+.{}^$]+)\)")
+_LEADING_GROUP = re.compile(r"\(\?:([^()\\\[\]?*+.{}^$]+)\)")
 
 
 def literal_prefix(pattern: str) -> str:
@@ -31,16 +31,55 @@ def literal_prefix(pattern: str) -> str:
     return head.casefold()
 
 
-def literal_prefixes(pattern: str) -> list[str]:
-    """Possible literal beginnings: a leading group of plain alternatives counts too.
+_LEAD = re.compile(r"\(\?<?[=!][^()]*\)|\\b|\[[^\]]*\]")
+
+
+def _skip_lead(pattern: str) -> int:
+    """Skip leading look-arounds, word boundaries and one character class: the gate only needs
+    text a match must *contain*, so what follows them serves as well as a prefix.
+
+    >>> _skip_lead("(?<!so-)calls?"), _skip_lead("['’]s calls?")
+    (8, 4)
+    """
+    i = 0
+    while True:
+        m = _LEAD.match(pattern, i)
+        if not m:
+            return i
+        i = m.end()
+        if m.group().startswith("["):
+            return i
+
+
+def literal_prefixes(pattern: str, limit: int = 64) -> list[str]:
+    """Every literal beginning a match must have: plain text, groups of plain alternatives and
+    optional characters or groups are expanded; the first other construct ends the prefix.
 
     >>> literal_prefixes("(?:phone|telephone) (?:call|calls)")
-    ['phone', 'telephone']
+    ['phone call', 'phone calls', 'telephone call', 'telephone calls']
+    >>> literal_prefixes("co-?hosted"), literal_prefixes("by (?:phone|telephone)"), literal_prefixes("work(?:ing)? m")
+    (['co-hosted', 'cohosted'], ['by phone', 'by telephone'], ['working m', 'work m'])
     """
-    m = _LEADING_GROUP.match(pattern)
-    if m and "|" in m.group(1):
-        return [alt.casefold() for alt in m.group(1).split("|")]
-    return [literal_prefix(pattern)]
+    out = [""]
+    i = _skip_lead(pattern)
+    while i < len(pattern):
+        m = _LEADING_GROUP.match(pattern, i)
+        if m:
+            options, i = m.group(1).split("|"), m.end()
+        elif pattern[i] == "\\" and i + 1 < len(pattern) and not pattern[i + 1].isalnum():
+            options, i = [pattern[i + 1]], i + 2  # an escaped punctuation mark is literal
+        elif _META.match(pattern, i):
+            break
+        else:
+            options, i = [pattern[i]], i + 1
+        if i < len(pattern) and pattern[i] == "?":
+            options, i = options + [""], i + 1
+        elif i < len(pattern) and pattern[i] in "*{":
+            break  # the last piece repeats or may be absent: keep what came before
+        if len(out) * len(options) > limit:
+            break
+        out = [p + o for p in out for o in options]
+    return [p.casefold() for p in out]
 
 
 class LiteralGate:
@@ -53,12 +92,12 @@ class LiteralGate:
                 literals.update(prefixes)
             else:
                 rest.append(p)
-        self.literals = tuple(sorted(literals))
+        # a literal that contains another is implied by it: keep only the minimal ones
+        minimal = [x for x in literals if not any(y != x and y in x for y in literals)]
+        self.literals = tuple(sorted(minimal))
         self._rest = re.compile("|".join(f"(?:{p})" for p in rest), re.I) if rest else None
 
     def may_match(self, text: str) -> bool:
-        low = text.casefold()
-        for lit in self.literals:
-            if lit in low:
-                return True
+        if any(map(text.casefold().__contains__, self.literals)):  # iterated in C
+            return True
         return bool(self._rest and self._rest.search(text))
