@@ -23,7 +23,12 @@ def _grouped(store: Store, sql: str, ids: list[int]) -> dict[int, list[tuple]]:
 
 
 def collect_events(store: Store, since: str | None = None, include_not_meetings: bool = False) -> list[dict[str, Any]]:
-    """Every event with its participants, topics, claims and articles, newest first."""
+    """Every event with its participants, topics, claims and articles, newest first.
+
+    Within a day, events with fewer participants come first (a one-person visit before the
+    meeting held during it): a stable order that reads as the day unfolded, and one that
+    greedy matchers pairing a visit with its meeting get right.
+    """
     where, params = [], []
     if since:
         where.append("first_seen >= ?")
@@ -31,7 +36,7 @@ def collect_events(store: Store, since: str | None = None, include_not_meetings:
     if not include_not_meetings:
         where.append("not_meeting = 0")
     sql = ("SELECT id, kind, status, date, date_end, location, duration_minutes FROM events"
-           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY sort_date DESC, id DESC")
+           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY sort_date DESC, (SELECT count(*) FROM participants p WHERE p.event_id = events.id), id DESC")
     rows = store.conn.execute(sql, params).fetchall()
     ids = [r[0] for r in rows]
     people = _grouped(store, """

@@ -1,0 +1,52 @@
+"""Event assembly rules of the fourth round, with fictional actors (real offices and countries)."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from briefing.extract.actors import ActorIndex
+from briefing.extract.gazetteer import Actor, Office, load_gazetteer
+from briefing.extract.pipeline import MeetingExtractor
+from briefing.extract.triggers import Triggers
+
+
+def _actor(key, name, country, short=(), office=None, start="2000"):
+    offices = [Office(office, None, start, None, country)] if office else []
+    return Actor(key, name, "person", country, short=list(short), offices=offices)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> MeetingExtractor:
+    real = load_gazetteer()
+    actors = [
+        _actor("tomas-reed", "Tomas Reed", "AU", short=["Reed"], office="defense_minister"),
+        _actor("lin-hao", "Lin Hao", "CN", short=["Lin"], office="defense_minister"),
+        _actor("vo-tan-khoa", "Vo Tan Khoa", "VN", short=["Khoa"], office="head_of_government"),
+    ]
+    gaz = dataclasses.replace(real, actors={a.key: a for a in actors})
+    return MeetingExtractor(ActorIndex(gaz))
+
+
+def _names(ev) -> set[str]:
+    return {p.name for p in ev.participants}
+
+
+@pytest.mark.parametrize("sentence,cue", [
+    ("Reed also called on the Prime Minister of Vietnam, Mr Vo Tan Khoa, during the visit.", True),
+    ("Reed later called on President Khoa at the palace.", True),
+    ("Reed called on China to release the detainees.", False),
+    ("Reed called on President Khoa to step down.", False),
+    ("Reed called on the Prime Minister to resign.", False),
+])
+def test_called_on_a_person_is_a_meeting_but_called_on_to_act_is_not(sentence, cue):
+    got = [c.text.lower() for c in Triggers().cues(sentence) if c.kind == "meeting"]
+    assert ("called on" in got) is cue
+
+
+def test_calling_on_the_prime_minister_during_a_visit_is_a_meeting(extractor):
+    text = ("Australian Defence Minister Tomas Reed paid an official visit to Vietnam from 8 to 10 June 2022.\n\n"
+            "On 8 June 2022, Reed held talks with Chinese Defence Minister Lin Hao in Hanoi.\n\n"
+            "Reed also called on the Prime Minister of Vietnam, Mr Vo Tan Khoa, during the visit.")
+    events = extractor.extract(text, "2022-06-10")
+    assert {"Tomas Reed", "Vo Tan Khoa"} in [_names(e) for e in events]
