@@ -265,8 +265,21 @@ def _matcher(ch: str) -> re.Pattern | None:
 FUTURE_RE = re.compile(
     r"\b(?:will|shall|would|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+to|scheduled|expected\s+to|"
     r"is\s+due|are\s+due|upcoming|set\s+to|to\s+be\s+held)\b|将|计划|预计|拟|即将|定于|预定", re.I)
-_CLAUSE_END = re.compile(r"[.;!?。；！？]")
-_FUTURE_WINDOW = 60
+# a sentence end: not the dot of "U.S." or "Nov. 10"
+_CLAUSE_END = re.compile(r"(?<=[a-z)\"'\u201d])[.!?]\s*(?=[A-Z\"\u201c\u3400-\u9fff])|[;。；！？\n]")
+_FUTURE_WINDOW = 250  # characters: how far back the clause of a date is looked for
+_FUTURE_NEAR = 60  # characters: a marker this near counts across commas ("is due in Lima, Peru on ...")
+
+
+@lru_cache(maxsize=1)
+def _clause_break() -> re.Pattern:
+    """Where a new clause starts: a sentence end, or a comma and one of ``[event_dates]
+    clause_breaks`` ("..., and met Y on Monday")."""
+    from briefing.extract.lexicon import lexicon
+
+    words = sorted(lexicon().get("event_dates", {}).get("clause_breaks", []), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"{_CLAUSE_END.pattern}|[,，]\s*(?:{alt})\b", re.I)
 
 _YEAR_OFFSETS = {"去年": -1, "今年": 0, "明年": 1, "前年": -2, "last": -1, "this": 0, "next": 1}
 _ZH_REL = {
@@ -401,16 +414,22 @@ def _token(kind: str, g: dict, s: int, e: int) -> Token | None:  # noqa: C901 - 
 
 
 def _future_marked(text: str, start: int) -> bool:
-    """A future marker between the start of the clause and ``start``.
+    """A future marker between the start of the clause and ``start`` (the clause, not a fixed
+    window: "X is due to arrive in the capital after a stop in Hanoi on Saturday" is ahead,
+    "X will visit D, and met Y on Monday" is not).
 
     ``_future_marked("Kerry will arrive on Sunday", 22)`` -> True.
     """
-    window = text[max(0, start - _FUTURE_WINDOW):start]
+    lo = max(0, start - _FUTURE_WINDOW)
     cut = None
-    for cut in _CLAUSE_END.finditer(window):
+    for cut in _clause_break().finditer(text, lo, start + 1):  # +1: "countries.Last month" looks ahead
         pass
     if cut is not None:
-        window = window[cut.end():]
+        lo = max(lo, min(cut.end(), start))
+    window = text[lo:start]
+    if len(window) > _FUTURE_NEAR:  # beyond the nearest words, only through comma-free text
+        comma = max(window.rfind(",", 0, len(window) - _FUTURE_NEAR), window.rfind("，", 0, len(window) - _FUTURE_NEAR))
+        window = window[comma + 1:]
     return FUTURE_RE.search(window) is not None
 
 

@@ -54,6 +54,10 @@ class _Lex:
         self.when_occasion = re.compile(rf"\b(?:{_alt(lex.get('when_occasion', []))})\b", re.I)
         self.that = re.compile(r"^\s*,?\s*that\b", re.I)
         self.when = re.compile(r"^\s*[,，]?\s*(?:when|where)\b[^,;.]*$", re.I)
+        self.relative_open = re.compile(rf",\s*(?:{_alt(lex.get('relative', []))})\b[^;]*", re.I)
+        self.occasion_relative = re.compile(rf"\b(?:{_alt(lex.get('occasion_relative', []))})\s+the\s+(?:[\w+-]+\s+){{0,3}}?$", re.I)
+        self.cue_relative = re.compile(rf"^\s*,\s*(?:{_alt(lex.get('cue_relative', []))})\b", re.I)
+        self.place_clause = re.compile(rf",\s*(?:{_alt(lex.get('place_clause', ['where']))})\b[^;]*", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +99,10 @@ def pick_date(a: Any, dates: list, cue: Any, triggers: Any) -> Any | None:
             continue
         lo, hi = (d.end, cue.start) if d.end <= cue.start else (cue.end, d.start)
         between = text[max(lo - base, 0):max(hi - base, 0)]
+        if d.start >= cue.end:
+            # "the Tenth 2+2, which X attended in December 2022": the clause describes the cue
+            m = _lex().cue_relative.match(between)
+            between = between[m.end():] if m else between
         if _cut_off(triggers, between):
             continue
         # the dateline ("SINGAPORE, June 1 -") is the day of writing: only if nothing else dates the cue
@@ -111,16 +119,45 @@ def pick_date(a: Any, dates: list, cue: Any, triggers: Any) -> Any | None:
 def date_candidates(cands: list, analyses: list, triggers: Any, resolver: Any = None) -> None:
     """Date, in place, the candidates whose own clause gave them no date (see module doc)."""
     real = [c for c in cands if not isinstance(c, tuple)]
+    for c in real:
+        if c.date is not None and c.persons:
+            d = _clause_date(c, analyses[c.sent_index], _lex().place_clause, triggers)
+            if d is not None:
+                c.date = d
     for i, c in enumerate(real):
         if c.date is not None or not c.persons:
             continue
         a = analyses[c.sent_index]
         siblings = [s for s in real[i + 1:] if s.sent_index == c.sent_index]
         d = (_from_other_cues(c, a, triggers) or _from_rest_of_sentence(c, a, siblings, triggers)
-             or _when_clause(c, a) or _when_occasion(c, a, triggers) or _reported(c, a, triggers) or _previous_time(c, a, analyses, resolver)
+             or _clause_date(c, a, _lex().relative_open, triggers) or _when_clause(c, a) or _when_occasion(c, a, triggers) or _reported(c, a, triggers) or _previous_time(c, a, analyses, resolver)
              or _scene(c, a, analyses, resolver))
         if d is not None:
             _set(c, d)
+
+
+def _clause_date(c: Any, a: Any, clause: Any, triggers: Any) -> Any | None:
+    """The one date of a subordinate clause after the cue that names people of the candidate who
+    are not named before it -- the clause tells their meeting, at its own date."""
+    text, base = a.sent.text, a.sent.start
+    s, e = _span(c, a)
+    m = clause.search(text, max(c.cue.end - base, 0), max(e - base, 0))
+    if m is None:
+        return None
+    lo, hi = m.start() + base, m.end() + base
+    if c.date is not None and lo <= c.date.start < hi:
+        return None
+    before = {p.key or p.name for p in c.persons if p.start < lo}
+    inside = [p for p in c.persons if lo <= p.start < hi and (p.key or p.name) not in before
+              and getattr(p, "kind", "person") == "person"]
+    dates = [d for d in a.dates if lo <= d.start < hi]
+    if not inside or len(dates) != 1:
+        return None
+    d = dates[0]
+    word = re.match(r",\s*\w+", text[m.start():]).end()
+    if _cut_off(triggers, text[m.start() + word:d.start - base]):
+        return None
+    return replace(d, note=f"the date of the clause the people are named in ({d.text})")
 
 
 def _sentence_dates(a: Any, resolver: Any) -> list:
@@ -260,6 +297,20 @@ def _previous_time(c: Any, a: Any, analyses: list, resolver: Any = None) -> Any 
     return None
 
 
+def _before_the_cue(opener: str, a: Any) -> bool:
+    """"Prior to the 2+2, X paid a courtesy call on Y": an opener placing the event next to a
+    meeting it names ("the" and a meeting cue) -- the occasion of the headline meeting."""
+    if not opener:
+        return False
+    end = len(opener)
+    for c in a.cues:
+        s = c.start - a.sent.start
+        if 0 <= s and c.end - a.sent.start <= end and _lex().occasion_relative.search(opener[:s]) \
+                and re.match(r"^[\s\"'”’)]*,\s*$", opener[c.end - a.sent.start:]):
+            return True
+    return False
+
+
 def _lead_date(core: Any, analyses: list, resolver: Any) -> Any | None:
     """"SINGAPORE, June 1 - South Korea and Japan agreed on Saturday ... Shin and Kihara met on the
     sidelines ...": the first past day the lead reports, up to the headline meeting's sentence."""
@@ -349,7 +400,8 @@ def date_events(events: list, analyses: list, resolver: Any = None) -> None:
         # "During his visit, X ...": the sentence's opening phrase, cut off from the clause by its comma
         opener = a.sent.text[:max(s - a.sent.start, 0)]
         opener = opener if len(opener) <= _OPENER and "," in opener[-3:] else ""
-        if lx.same_occasion.search(head) or lx.same_occasion.search(tail) or lx.same_occasion.search(opener):
+        if lx.same_occasion.search(head) or lx.same_occasion.search(tail) or lx.same_occasion.search(opener) \
+                or (shares and e.status == core.status and _before_the_cue(opener, a)):
             # "During his visit, X co-chaired ...": the visit just reported of one of them, else the headline's
             src = next((v for v in reversed(events) if v is not e and v.date is not None and v.kind == "visit"
                         and e.sent_index - 2 <= v.sent_index <= e.sent_index

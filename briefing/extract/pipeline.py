@@ -797,7 +797,16 @@ class MeetingExtractor:
                     bound[weak[0].text] = others[0]
                     _rebind(weak[0], others[0])
                     c.persons = _dedupe(c.persons)
-            c.persons = [m for m in c.persons if not m.weak]
+            strong = [m for m in c.persons if not m.weak]
+            unknown = [m for m in c.persons if m.weak and len(m.text.split()) >= 2
+                       and not self.triggers.cues(m.text)]
+            # "X met Kestrel Varnado in Canberra": the article's opening meeting, with one known
+            # participant and a name the gazetteer lacks, is kept with that name as a new actor
+            if core is None and not events and unknown and len({m.key for m in strong}) == 1 \
+                    and c.sent_index <= 1 and not c.anaphoric and c.status == "held":
+                strong = _dedupe(strong + unknown)
+                strong.sort(key=lambda m: m.start)
+            c.persons = strong
             n_people = len(c.person_keys())
             # "This is the first ... call": the pair in the sentence before
             if self.triggers.this_is_first.search(analyses[c.sent_index].sent.text) and not c.persons \
@@ -885,6 +894,8 @@ class MeetingExtractor:
             core = next((e for e in events if e.persons), None)
         if core is not None:
             core.core = True
+            if core.duration is None:
+                self._core_duration(core, events, analyses)
             # "SINGAPORE, June 12 -": the dateline places a headline meeting its own clause does not
             if core.kind not in REMOTE and (core.location is None or getattr(core, "loc_merged", False)):
                 core.location = self._dateline(analyses) or core.location
@@ -894,6 +905,26 @@ class MeetingExtractor:
             e.orgs = [o for o in e.orgs if o.country and o.country not in people_countries]
             e.orgs = _dedupe(e.orgs)
         return self._merge_duplicates([e for e in events if e.persons or len(e.orgs) >= 2])
+
+    def _core_duration(self, core: Candidate, events: list[Candidate], analyses: list[Analysis]) -> None:
+        """"The talks lasted more than two hours": a duration stated in a sentence that names no
+        one but the headline meeting's people (and no other event) is the headline meeting's."""
+        others = {i for e in events if e is not core for i in e.sentences}
+        keys = core.person_keys()
+        for a in analyses:
+            if a.sent.index in others:
+                continue
+            du = self.triggers.duration(a.sent.text)
+            if not du:
+                continue
+            names = {m.key or m.name for m in a.mentions if m.kind == "person" and not m.commentator}
+            if not names <= keys or (not names and not a.cues):
+                continue
+            if any(d.future for d in a.dates):
+                continue
+            idx = a.sent.text.find(du[1]) + a.sent.start
+            core.duration = (du[0], idx, idx + len(du[1]))
+            return
 
     def _drop_settings(self, events: list[Candidate]) -> list[Candidate]:
         """"X visited D, where he held talks with Y", "X went to D to attend ..., and met Y": the

@@ -74,9 +74,14 @@ class Triggers:
         self._subordinator = re.compile(rf"\b(?:{_alt(lex['status']['subordinators'])})\b", re.I)
         self._speech = re.compile(rf"(?:\b(?:{_alt(lex['speech']['verbs'])})\b)", re.I)
         self._speech_gate = LiteralGate(lex["speech"]["verbs"])
+        self._numbers = {k.lower(): float(v) for k, v in lex.get("duration", {}).get("numbers", {}).items()} \
+            or {"one": 1.0, "two": 2.0, "three": 3.0, "a": 1.0, "an": 1.0}
+        num = rf"(\d+(?:\.\d+)?|{_alt(sorted(self._numbers, key=len, reverse=True))})"
+        pre = r"(?:(?:lasted|lasting|for|about|nearly|some|more than|over|almost|around|roughly)\s+){0,3}"
         self._duration = re.compile(
-            r"(?:lasted|lasting|for|about|nearly|some|more than|over|a|an)?\s*(?:for\s+)?(?:about|nearly|some|around|more than|over)?\s*"
-            r"\b(\d+(?:\.\d+)?|one|two|three|an?)\s*-?\s*(minutes?|hours?|min)\b", re.I)
+            rf"(?:{pre}\b(?:{num}\s*(?:and\s+a\s+(half)\s+)?-?\s*(?:hours?|hrs?)\b"
+            rf"(?:\s+and\s+a\s+(half))?(?:,?\s*(?:and\s+)?{num}\s*-?\s*(?:minutes?|mins?)\b)?"
+            rf"|{num}\s*-?\s*(?:minutes?|mins?)\b|(half)\s+an\s+hour\b|(hour)-long\b))", re.I)
         self.places: PhraseTable[dict] = PhraseTable()
         self.zh_places: dict[str, dict] = {}
         for p in places():
@@ -161,10 +166,16 @@ class Triggers:
         if "minute" not in low and "hour" not in low and " min" not in low:
             return None
         for m in self._duration.finditer(text):
-            n, unit = m.group(1).lower(), m.group(2).lower()
-            num = {"one": 1, "two": 2, "three": 3, "a": 1, "an": 1}.get(n)
-            value = float(num if num is not None else n)
-            minutes = value * 60 if unit.startswith("hour") else value
+            h, half1, half2, hm, mins, half3, hourlong = m.groups()
+            value = lambda n: float(self._numbers.get(n.lower(), 0) if not n[0].isdigit() else n)  # noqa: E731
+            if h:
+                minutes = value(h) * 60 + (30 if half1 or half2 else 0) + (value(hm) if hm else 0)
+            elif mins:
+                minutes = value(mins)
+            elif half3:
+                minutes = 30
+            else:
+                minutes = 60
             if 5 <= minutes <= 12 * 60:
                 return int(round(minutes)), m.group().strip()
         return None

@@ -177,3 +177,70 @@ def test_an_undated_held_headline_meeting_takes_the_month_of_publication(extract
             "the foreign ministry said.")
     evs = extractor.extract(text, "2024-05-15")
     assert ("2024-05", "month") in _dates(evs, "Xi Jinping", "Joe Biden")
+
+
+def test_a_where_clause_with_its_own_date_dates_the_people_met_in_it(extractor):
+    text = ("US President Joe Biden arrived in Beijing on Friday from Tokyo, where on Thursday he and "
+            "Japanese Prime Minister Fumio Kishida signed a security pact.")
+    evs = extractor.extract(text, "2024-05-18")
+    assert ("2024-05-16", "day") in _dates(evs, "Joe Biden", "Fumio Kishida")
+
+
+def test_a_where_clause_without_a_date_shares_the_main_clause_date(extractor):
+    text = "US President Joe Biden visited Tokyo on Thursday (May 16), where he held talks with Fumio Kishida."
+    evs = extractor.extract(text, "2024-05-18")
+    assert ("2024-05-16", "day") in _dates(evs, "Joe Biden", "Fumio Kishida")
+
+
+def test_a_which_clause_naming_the_people_dates_the_meeting_it_describes(extractor):
+    text = ("Lloyd Austin met Rajnath Singh on Aug. 23, 2024.\n\n"
+            "The two looked forward to the outcomes of the ministerial dialogue, which Secretary Austin and "
+            "Antony J. Blinken held with Rajnath Singh and S. Jaishankar in New Delhi on Nov. 10, 2023.")
+    evs = extractor.extract(text, "2024-08-24")
+    assert ("2023-11-10", "day") in _dates(evs, "Lloyd Austin", "Antony Blinken", "Rajnath Singh", "S. Jaishankar")
+
+
+def test_future_wording_counts_for_the_whole_clause_not_a_fixed_window(extractor):
+    text = ("US Secretary of State Antony Blinken is due to hold talks with Chinese Foreign Minister Wang Yi "
+            "at the conclusion of the regional security forum in the Laotian capital on Saturday.")
+    evs = extractor.extract(text, "2024-07-24")
+    assert ("2024-07-27", "day") in _dates(evs, "Antony Blinken", "Wang Yi")
+
+
+def test_future_wording_of_an_earlier_clause_does_not_reach_past_and():
+    from briefing.extract.date_patterns import _future_marked
+
+    text = "Antony Blinken will travel on to Tokyo next week, and met Wang Yi in Vientiane on Saturday."
+    assert not _future_marked(text, text.index("Saturday"))
+    text = "Antony Blinken is due to travel to Lima, Peru on Saturday."
+    assert _future_marked(text, text.index("Saturday"))
+
+
+def test_future_wording_of_the_sentence_before_does_not_cross_an_unspaced_full_stop(extractor):
+    text = ("The ministry said the visit is to implement the consensus of the two countries.Last month, "
+            "Chinese President Xi Jinping held talks with Vladimir Putin in Moscow.")
+    evs = extractor.extract(text, "2023-04-17")
+    assert [e.status for e in evs if {p.name for p in e.participants} == {"Xi Jinping", "Vladimir Putin"}] == ["held"]
+
+
+def test_a_held_meeting_dated_after_publication_keeps_only_its_month(extractor):
+    text = "Lloyd Austin met Rajnath Singh at the Pentagon on Aug. 23."
+    evs = extractor.extract(text, "2024-08-20")
+    assert _dates(evs, "Lloyd Austin", "Rajnath Singh") in ([("2024-08", "month")], [("2024-08-23", "day")])
+
+
+def test_a_relative_clause_right_after_the_cue_dates_the_cue(extractor):
+    text = ("Lloyd Austin met Dong Jun on Friday (May 31).\n\n"
+            "The ministers praised the progress since the last dialogue, which Chinese President Xi Jinping "
+            "and US President Joe Biden attended in Beijing in March 2023, including the opening of a "
+            "hotline in June 2024.")
+    evs = extractor.extract(text, "2024-06-01")
+    assert ("2023-03", "month") in _dates(evs, "Xi Jinping", "Joe Biden")
+
+
+def test_an_undated_call_before_the_headline_meeting_shares_its_day(extractor):
+    text = ("On Friday (May 31), US Defense Secretary Lloyd Austin held talks with Chinese Defense "
+            "Minister Dong Jun in Singapore.\n\n"
+            "Prior to the talks, Austin paid a courtesy call on Chinese President Xi Jinping.")
+    evs = extractor.extract(text, "2024-06-01")
+    assert ("2024-05-31", "day") in _dates(evs, "Lloyd Austin", "Xi Jinping")
