@@ -19,7 +19,10 @@ def _app(db) -> BriefingApp:  # noqa: ANN001
 
 
 async def _ready(pilot) -> None:  # noqa: ANN001
+    # generous on a loaded machine: workers, then a real pause, then workers again
     await settle(pilot, rounds=3)
+    await pilot.pause(0.2)
+    await settle(pilot, rounds=2)
 
 
 @pytest.fixture
