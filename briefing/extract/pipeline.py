@@ -55,6 +55,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
 _ZH_NAME_SPLIT = re.compile(r"[和与同及、]")
 _ZH_STOP = re.compile(r"星期|周|在|于|今|昨|表示|说|会|举行|通|前|日|月|年|举|访|[\(（，,。]")
 REMOTE = {"call", "video_call"}
+# "Beijing, March 5 (Xinhua) --": a dateline in mixed case needs its date and dash
+_DATED_DATELINE = re.compile(r"^,\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*(?:\([^)]{1,30}\)\s*)?[-—–]")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*)?(?:[-—–]|,)")
 
 
@@ -591,6 +593,14 @@ class MeetingExtractor:
                     or bool(tr.this_is_first.search(text))
                 if kind == "meeting" and tr.ordinal_before(before):
                     kind = "dialogue"
+                # "X, on a visit to D, held talks with Y": the meeting word nearest the
+                # participants named after it decides, not the first word of the clause
+                if kind == "visit":
+                    near = next((x for x in reversed(group_cues) if x.start > cue.start
+                                 and x.kind in ("talks", "dialogue")
+                                 and any(x.end <= m.start < ge + base for m in persons)), None)
+                    if near is not None:
+                        kind = near.kind
                 # "received a phone call from", "held talks by video link": the medium named
                 # right after a generic cue decides the kind
                 if kind not in REMOTE:
@@ -899,6 +909,12 @@ class MeetingExtractor:
             # "SINGAPORE, June 12 -": the dateline places a headline meeting its own clause does not
             if core.kind not in REMOTE and (core.location is None or getattr(core, "loc_merged", False)):
                 core.location = self._dateline(analyses) or core.location
+            fallback = self._fallback_place(analyses, core)
+            for e in events:
+                if e is not core and e.location is None and e.status == "held" and e.kind not in REMOTE \
+                        and fallback is not None and core.person_keys() & e.person_keys() \
+                        and (e.date is None or core.date is None or _dates_agree(e.date.value, core.date.value)):
+                    e.location = fallback
         events = [e for e in events if e.persons or e.orgs]
         for e in events:
             people_countries = {m.country for m in e.persons}
@@ -947,14 +963,28 @@ class MeetingExtractor:
             hosts[0].core = hosts[0].core or e.core
         return out
 
+    def _fallback_place(self, analyses: list[Analysis], core: Candidate) -> tuple[str, int, int] | None:
+        """Where a held meeting that names no place of its own took place: the dateline city
+        ("HANOI, June 20 -", "Beijing, March 5 (Xinhua) --") or else the city of the headline
+        meeting when the headline or lead sentence names it ("A held talks with B in Hanoi").
+        A remote headline meeting places nothing."""
+        if core.kind in REMOTE:
+            return None
+        line = self._dateline(analyses)
+        if line is not None:
+            return line
+        if core.location is not None and core.sent_index <= 1:
+            return core.location
+        return None
+
     def _dateline(self, analyses: list[Analysis]) -> tuple[str, int, int] | None:
         """The place an article's first sentence opens with, set off as a dateline."""
         for a in analyses[:3]:
             for ps, pe, place, _prep in a.places:
                 if ps != a.sent.start or place.get("country"):
                     continue
-                if _DATELINE_TAIL.match(a.sent.text[pe - a.sent.start:pe - a.sent.start + 40]) \
-                        and a.sent.text[:pe - ps].isupper():
+                tail = a.sent.text[pe - a.sent.start:pe - a.sent.start + 40]
+                if _DATELINE_TAIL.match(tail) and a.sent.text[:pe - ps].isupper() or _DATED_DATELINE.match(tail):
                     return place["name"], ps, pe
         return None
 

@@ -65,3 +65,19 @@ def test_headline_meeting_with_an_unknown_name_is_kept(extractor):
 def test_unknown_name_that_is_a_cue_is_not_a_person(extractor):
     evs = extractor.extract("Tomas Reed held a Phone Call on Monday.", "2024-06-05")
     assert all("Phone Call" not in _names(e) for e in evs)
+
+
+def test_a_mixed_case_dateline_places_the_headline_meeting(extractor):
+    """"City, March 5 (Agency) -- A met B": a dated dateline in mixed case places the meeting."""
+    text = ("Singapore, March 5 (Xinhua) -- Australian Defence Minister Tomas Reed met Chinese Defence "
+            "Minister Lin Hao on Sunday.")
+    events = extractor.extract(text, "2022-03-05")
+    assert events[0].location == "Singapore"
+
+
+def test_a_call_takes_no_dateline_place(extractor):
+    text = ("SINGAPORE, March 5 - Australian Defence Minister Tomas Reed held a phone call with Chinese "
+            "Defence Minister Lin Hao on Sunday.")
+    events = extractor.extract(text, "2022-03-05")
+    assert events and events[0].location is None
+
