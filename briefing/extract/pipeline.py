@@ -147,7 +147,7 @@ class MeetingExtractor:
         while i < n:
             t = toks[i]
             best: tuple[int, str, Any] | None = None
-            am = ix.full.match(toks, i) if t.capitalised else None
+            am = ix.full.match(toks, i) if t.capitalised and t.norm in ix.full.first else None
             if am:
                 best = (am[0], "alias", am[1])
             elif t.capitalised and i + 1 < n and len(t.text) > 2 and t.text.isupper() and toks[i + 1].capitalised \
@@ -156,10 +156,12 @@ class MeetingExtractor:
                 sw = ix.full.match([toks[i + 1], t], 0)
                 if sw and sw[0] == 2:
                     best = (2, "swapped", sw[1])
-            rm = ix.roles.match(toks, i)
+            # the first-word checks inline spare a call per token (this loop is the hot path)
+            rm = ix.roles.match(toks, i) if t.norm in ix.roles.first else None
             if rm and (best is None or rm[0] > best[0]):
                 best = (rm[0], "role", rm[1])
-            pm = self.triggers.place_at(toks, i) if t.capitalised or t.norm == "the" else None
+            pm = self.triggers.place_at(toks, i) if (t.capitalised or t.norm == "the") \
+                and t.norm in self.triggers.places.first else None
             if pm and (best is None or pm[0] > best[0]):
                 best = (pm[0], "place", pm[1])
             if best is None and t.capitalised:
@@ -195,11 +197,12 @@ class MeetingExtractor:
                     pending_unknown.append(i)
                 elif pending_unknown and t.norm in ix.org_words:
                     pending_unknown.append(i)
-                else:
+                elif pending_unknown:
                     flush_unknown()
                 i += 1
                 continue
-            flush_unknown()
+            if pending_unknown:
+                flush_unknown()
             length, what, value = best
             s, e = toks[i].start, toks[i + length - 1].end
             text = sent.text[s - sent.start:e - sent.start]
