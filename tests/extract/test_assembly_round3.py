@@ -1,23 +1,18 @@
 """Event assembly rules of the third round, with fictional actors (real offices and countries)."""
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
-from briefing.extract.actors import ActorIndex
-from briefing.extract.gazetteer import Actor, Office, load_gazetteer
 from briefing.extract.pipeline import MeetingExtractor
+from fictional import actor, extractor_with, names
 
 
-def _actor(key, name, country, short=(), office=None, start="2000"):
-    offices = [Office(office, None, start, None, country)] if office else []
-    return Actor(key, name, "person", country, short=list(short), offices=offices)
+_actor = actor
 
 
 @pytest.fixture(scope="module")
 def extractor() -> MeetingExtractor:
-    real = load_gazetteer()
     actors = [
         _actor("tomas-reed", "Tomas Reed", "AU", short=["Reed"], office="defense_minister"),
         _actor("lin-hao", "Lin Hao", "CN", short=["Lin"], office="defense_minister"),
@@ -31,12 +26,10 @@ def extractor() -> MeetingExtractor:
         _actor("juan-cruz", "Juan Cruz", "PH", short=["Cruz"], office="head_of_state"),
         _actor("ed-baker", "Ed Baker", "US", short=["Baker"], office="head_of_state"),
     ]
-    gaz = dataclasses.replace(real, actors={a.key: a for a in actors})
-    return MeetingExtractor(ActorIndex(gaz))
+    return extractor_with(actors)
 
 
-def _names(ev) -> set[str]:
-    return {p.name for p in ev.participants}
+_names = names
 
 
 def test_someone_who_welcomes_the_meeting_between_two_others_is_no_participant(extractor):

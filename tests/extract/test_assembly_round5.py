@@ -1,34 +1,27 @@
 """Event assembly rules of the fifth round, with fictional actors (real offices and countries)."""
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
-from briefing.extract.actors import ActorIndex
-from briefing.extract.gazetteer import Actor, Office, load_gazetteer
 from briefing.extract.pipeline import MeetingExtractor
+from fictional import actor, extractor_with, names
 from briefing.extract.triggers import Triggers
 
 
-def _actor(key, name, country, short=(), office=None, start="2000"):
-    offices = [Office(office, None, start, None, country)] if office else []
-    return Actor(key, name, "person", country, short=list(short), offices=offices)
+_actor = actor
 
 
 @pytest.fixture(scope="module")
 def extractor() -> MeetingExtractor:
-    real = load_gazetteer()
     actors = [
         _actor("tomas-reed", "Tomas Reed", "AU", short=["Reed"], office="defense_minister"),
         _actor("arlo-wiratma", "Arlo Wiratma", "ID", short=["Wiratma"], office="defense_minister"),
     ]
-    gaz = dataclasses.replace(real, actors={a.key: a for a in actors})
-    return MeetingExtractor(ActorIndex(gaz))
+    return extractor_with(actors)
 
 
-def _names(ev) -> set[str]:
-    return {p.name for p in ev.participants}
+_names = names
 
 
 @pytest.mark.parametrize("text,minutes", [

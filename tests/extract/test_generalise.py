@@ -9,19 +9,16 @@ import dataclasses
 
 import pytest
 
-from briefing.extract.actors import ActorIndex
 from briefing.extract.gazetteer import Actor, Gazetteer, Office, load_gazetteer
 from briefing.extract.pipeline import MeetingExtractor
+from fictional import actor, extractor_with, names
 
 
-def _actor(key, name, country, short=(), office=None, start="2000"):
-    offices = [Office(office, None, start, None, country)] if office else []
-    return Actor(key, name, "person", country, short=list(short), offices=offices)
+_actor = actor
 
 
 @pytest.fixture(scope="module")
 def extractor() -> MeetingExtractor:
-    real = load_gazetteer()
     actors = [
         dataclasses.replace(_actor("asha-kumar", "Asha Kumar", "IN", office="defense_minister"), zh=["阿莎·库玛"]),
         dataclasses.replace(_actor("bella-kumar", "Bella Kumar", "US", short=["Kumar"], office="government_spokesperson"),
@@ -30,12 +27,10 @@ def extractor() -> MeetingExtractor:
         _actor("pavel-orlov", "Pavel Orlov", "RU", short=["Orlov"], office="defense_minister", start="2024-05"),
         _actor("ivan-sedov", "Ivan Sedov", "RU", short=["Sedov"]),
     ]
-    gaz = dataclasses.replace(real, actors={a.key: a for a in actors})
-    return MeetingExtractor(ActorIndex(gaz))
+    return extractor_with(actors)
 
 
-def _names(ev) -> set[str]:
-    return {p.name for p in ev.participants}
+_names = names
 
 
 def test_a_surname_after_the_full_name_is_that_person_even_if_someone_else_lists_it(extractor):
