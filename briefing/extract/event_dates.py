@@ -42,22 +42,27 @@ def _alt(words: list[str]) -> str:
 class _Lex:
     def __init__(self) -> None:
         lex = lexicon().get("event_dates", {})
-        self.same_occasion = re.compile(rf"(?:^|\b)(?:{_alt(lex.get('same_occasion', []))})(?:\b|$)", re.I)
-        self.previous_time = re.compile(rf"(?:^|\b)(?:{_alt(lex.get('previous_time', []))})(?:\b|$)", re.I)
-        self.also = re.compile(rf"\b(?:{_alt(lex.get('also', []))})\b", re.I)
+
+        def w(key: str, default: list[str] | None = None) -> str:
+            """The lexicon's word list ``key`` as a regex alternation, longest first."""
+            return _alt(lex.get(key, default or []))
+
+        self.same_occasion = re.compile(rf"(?:^|\b)(?:{w('same_occasion')})(?:\b|$)", re.I)
+        self.previous_time = re.compile(rf"(?:^|\b)(?:{w('previous_time')})(?:\b|$)", re.I)
+        self.also = re.compile(rf"\b(?:{w('also')})\b", re.I)
         # a relative clause closed by a comma is not the clause the date is in
-        self.relative = re.compile(rf",\s*(?:{_alt(lex.get('relative', []))})\b[^,;]*,", re.I)
-        self.target_year = re.compile(rf"\b(?:{_alt(lex.get('target_year', []))})\s*$", re.I)
-        self.simultaneous = re.compile(rf",\s*(?:{_alt(lex.get('simultaneous', []))})\b", re.I)
-        self.attributive = re.compile(rf"\b(?:{_alt(lex.get('attributive', []))})\s+$", re.I)
+        self.relative = re.compile(rf",\s*(?:{w('relative')})\b[^,;]*,", re.I)
+        self.target_year = re.compile(rf"\b(?:{w('target_year')})\s*$", re.I)
+        self.simultaneous = re.compile(rf",\s*(?:{w('simultaneous')})\b", re.I)
+        self.attributive = re.compile(rf"\b(?:{w('attributive')})\s+$", re.I)
         self.noun_after = re.compile(r"^[ -]+[a-z]")
-        self.when_occasion = re.compile(rf"\b(?:{_alt(lex.get('when_occasion', []))})\b", re.I)
+        self.when_occasion = re.compile(rf"\b(?:{w('when_occasion')})\b", re.I)
         self.that = re.compile(r"^\s*,?\s*that\b", re.I)
         self.when = re.compile(r"^\s*[,，]?\s*(?:when|where)\b[^,;.]*$", re.I)
-        self.relative_open = re.compile(rf",\s*(?:{_alt(lex.get('relative', []))})\b[^;]*", re.I)
-        self.occasion_relative = re.compile(rf"\b(?:{_alt(lex.get('occasion_relative', []))})\s+the\s+(?:[\w+-]+\s+){{0,3}}?$", re.I)
-        self.cue_relative = re.compile(rf"^\s*,\s*(?:{_alt(lex.get('cue_relative', []))})\b", re.I)
-        self.place_clause = re.compile(rf",\s*(?:{_alt(lex.get('place_clause', ['where']))})\b[^;]*", re.I)
+        self.relative_open = re.compile(rf",\s*(?:{w('relative')})\b[^;]*", re.I)
+        self.occasion_relative = re.compile(rf"\b(?:{w('occasion_relative')})\s+the\s+(?:[\w+-]+\s+){{0,3}}?$", re.I)
+        self.cue_relative = re.compile(rf"^\s*,\s*(?:{w('cue_relative')})\b", re.I)
+        self.place_clause = re.compile(rf",\s*(?:{w('place_clause', ['where'])})\b[^;]*", re.I)
 
 
 @lru_cache(maxsize=1)
