@@ -95,6 +95,7 @@ def run(n: int, profile: bool) -> None:
           f"{report.summary()}")
     if prof:
         pstats.Stats(prof).sort_stats("cumulative").print_stats(15)
+        pstats.Stats(prof).sort_stats("tottime").print_stats(25)
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing.extract.actors import CJK, ActorIndex, Mention, RoleSpan, load_store_aliases
+from briefing.extract.actors import CJK, ActorIndex, Mention, RoleSpan, in_office, load_store_aliases
 from briefing.extract.claims import find_claims
 from briefing.extract.event_dates import date_candidates, date_events, pick_date
 from briefing.extract.gazetteer import load_gazetteer
@@ -55,6 +55,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
 _ZH_NAME_SPLIT = re.compile(r"[和与同及、]")
 _ZH_STOP = re.compile(r"星期|周|在|于|今|昨|表示|说|会|举行|通|前|日|月|年|举|访|[\(（，,。]")
 REMOTE = {"call", "video_call"}
+COUNTERPART = "counterpart"  # the relational office id in offices.toml
 # "Beijing, March 5 (Xinhua) --": a dateline in mixed case needs its date and dash
 _DATED_DATELINE = re.compile(r"^,\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*(?:\([^)]{1,30}\)\s*)?[-—–]")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*)?(?:[-—–]|,)")
@@ -374,6 +375,9 @@ class MeetingExtractor:
     def _resolve(self, a: Analysis, date: str | None) -> None:
         ix = self.index
         links = a._links  # type: ignore[attr-defined]
+        for r in a.roles:
+            if r.office == COUNTERPART:
+                r.office = self._counterpart_office(a, r, date) or COUNTERPART
         out: list[Mention] = []
         linked_roles = set()
         for m in a.mentions:
@@ -475,6 +479,30 @@ class MeetingExtractor:
         out.sort(key=lambda m: m.start)
         a.mentions = out
 
+    def _counterpart_office(self, a: Analysis, r: RoleSpan, date: str | None) -> str | None:
+        """"Australia's defence minister met his Indonesian counterpart": the office the clause's
+        subject holds, taken from the sentence (or, for "his", the previous sentence's subject)."""
+        ix, links = self.index, a._links  # type: ignore[attr-defined]
+        for role in a.roles:
+            if role.end <= r.start and role.office != COUNTERPART:
+                return role.office
+        before = [m for m in a.mentions if m.end <= r.start]
+        if not before and a.sent.index > 0:
+            before = [m for m in self._analysed[a.sent.index - 1].mentions if m.kind == "person" and m.key]
+        for m in before:
+            if id(m) in links:
+                return links[id(m)].office
+            key = m.key
+            if key is None and hasattr(m, "_keys"):  # not resolved yet: this sentence's own names
+                res = ix.resolve_name(m.text, m._keys, None, None, date, self._seen)  # type: ignore[attr-defined]
+                key = res[0] if res else None
+            info = ix.actors.get(key) if key else None
+            if info is not None:
+                held = [o for o, _c, s, e in info.offices if in_office(s, e, date)]
+                if held:
+                    return held[0]
+        return None
+
     def _holder_match(self, text: str, r: RoleSpan, date: str | None) -> tuple[str, str] | None:
         """A Chinese name beside a role: the office holder whose name its romanisation resembles."""
         from briefing.extract.actors import romanise
@@ -495,6 +523,7 @@ class MeetingExtractor:
         self._seen: set[str] = set()  # actors named in full so far: surnames prefer them
         self._spellings: dict[str, str] = {}  # unknown spellings resolved beside a role, for this article
         analyses = [self._analyse(s) for s in split_sentences(rep.text)]
+        self._analysed = analyses
         for a in analyses:
             self._link_roles(a)
         resolver = self._date_resolver(rep.text, published, analyses)
