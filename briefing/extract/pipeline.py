@@ -40,6 +40,8 @@ _AT_VENUE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A
 _SHARED_SUBJECT = re.compile(r"^\W*(?:and|then|but)\s+(?:(?:before|after|earlier|later|then|also|that|this|since)\s+){0,3}"
                              r"(?:had\s+|have\s+|has\s+)?(?:held|had|made|conducted|hosted|holding)\s+(?:an?\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
                              re.I)
+_BARE_VERB = re.compile(r"^\W*(?:(?:also|then|later|subsequently|and)\s+)?(?:(?:held|had|met|made|spoke|[a-z]+ed)\s+)?$")  # " held ", " also met "
+_CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
 _AND_CUE = re.compile(r"^\W*and\s+(?:(?:then|also|later|subsequently|is|was|are|were|will|would|be|expected|set|"
                       r"scheduled|due|likely|plans|planned|planning|hopes|hoped|to)\s+){0,4}$", re.I)
@@ -613,7 +615,8 @@ class MeetingExtractor:
                     prev_end = g_end
             subject: list[Mention] = []  # the people of the sentence's previous clause
             subject_lead: list[Mention] = []  # ... and the one named before its cue
-            for gs, ge, cue in groups:
+            setting: tuple[DateInfo | None, tuple[str, int, int] | None] | None = None
+            for gi, (gs, ge, cue) in enumerate(groups):
                 gtext = text[gs:ge]
                 cs = cue.start - base
                 if tr.hypothetical(gtext) or tr.characterises(text[gs:cs]):
@@ -679,6 +682,9 @@ class MeetingExtractor:
                     lead: list[Mention] = []
                     if _AND_CUE.match(text[gs:cs]) or _SHARED_SUBJECT.match(text[gs:cs]):
                         lead = subject_lead
+                    elif gs > 0 and _BARE_VERB.match(text[gs:cs]):
+                        # "X, on a visit to D, held talks with Y": the verb's subject opens the sentence
+                        lead = subject_lead or [m for m in persons if m.start < gs + base and not m.weak][:1]
                     elif _PRONOUN_CUE.search(text[gs:cs]):
                         lead = subject_lead or [m for m in persons if m.start < gs + base and not m.weak][:1]
                         if not lead and not any(m.start < gs + base for m in persons) and a.sent.index > 0:
@@ -716,12 +722,21 @@ class MeetingExtractor:
                     anaphoric = False
                 subject = [m for m in g_persons if not m.weak]
                 subject_lead = [m for m in subject if m.start < cue.start][:1]
+                loc = self._location(a, gs + base, ge + base, kind)
+                # "During his visit to D on Monday, X held talks with Y": the opening visit is
+                # the setting of the talks, whose subject "his" points ahead to
+                if kind == "visit" and not g_persons and gi == 0 and len(groups) > 1 \
+                        and _CATAPHORA.search(text[gs:cs]):
+                    setting = (date, loc)
+                    continue
+                if setting is not None:
+                    date, loc = date or setting[0], loc or setting[1]
+                    setting = None
                 c = Candidate(kind, status, _dedupe(g_persons), orgs, a.sent.index, cue, date,
                               anaphoric=anaphoric)
                 if st:
                     idx = gtext.find(st[1])
                     c.status_span = (gs + idx + base, gs + idx + len(st[1]) + base, st[1])
-                loc = self._location(a, gs + base, ge + base, kind)
                 if loc:
                     c.location = loc
                 du = tr.duration(gtext)

@@ -48,3 +48,17 @@ def test_counterpart_after_a_pronoun_takes_the_previous_sentences_subject(extrac
 def test_counterpart_with_no_subject_office_names_nobody(extractor):
     evs = extractor.extract("The delegation met Indonesian counterparts in Jakarta on Monday.", "2024-06-05")
     assert all("Arlo Wiratma" not in names(e) and "Elin Dorsa" not in names(e) for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Reed, on a visit to Jakarta, held talks with Arlo Wiratma on Monday.",
+    "Tomas Reed, who is on an official visit to Indonesia, held talks with Arlo Wiratma in Jakarta on Monday.",
+    "During his visit to Jakarta on Monday, Tomas Reed held talks with Indonesian Defence Minister Arlo Wiratma.",
+    "Tomas Reed visited Jakarta on Monday and held talks with Indonesian Defence Minister Arlo Wiratma.",
+    "Tomas Reed visited Jakarta on Monday, where he held talks with Arlo Wiratma.",
+])
+def test_talks_during_a_visit_are_talks_between_the_visitor_and_the_host(extractor, text):
+    evs = extractor.extract(text, "2024-06-05")
+    talks = [e for e in evs if names(e) == {"Tomas Reed", "Arlo Wiratma"}]
+    assert len(talks) == 1
+    assert (talks[0].kind, talks[0].date) == ("talks", "2024-06-03")
