@@ -228,20 +228,21 @@ class MeetingExtractor:
                 a.countries.append((s, e, value))
             i += length
         flush_unknown()
-        if CJK.search(sent.text):
+        cjk = CJK.search(sent.text) is not None
+        if cjk:
             self._analyse_zh(a)
-        a.cues = [Cue(c.kind, c.start + sent.start, c.end + sent.start, c.text) for c in self.triggers.cues(sent.text)
-                  if not self._inside_name(a, c.start + sent.start) and not self._names_an_event(a, c)]
+        a.cues = [c for c in self.triggers.cues(sent.text, sent.start, cjk)
+                  if not self._inside_name(a, c.start) and not self._names_an_event(a, c)]
         return a
 
     def _names_an_event(self, a: Analysis, c: Cue) -> bool:
         """A capitalised cue word closing a proper name mid-sentence and introduced as a setting
         ("on the sidelines of the SCO Defence Ministers' Meeting") names a gathering, not a
         meeting between the people in the clause. "held the ... Ministerial Meeting" keeps it."""
-        if not c.text[:1].isupper() or c.start == 0 or " " in c.text:
-            return False
         base = a.sent.start
-        toks = [t for t in a.tokens if t.end - base <= c.start]
+        if not c.text[:1].isupper() or c.start == base or " " in c.text:
+            return False
+        toks = [t for t in a.tokens if t.end <= c.start]
         k = len(toks)
         while k > 0 and (toks[k - 1].capitalised or toks[k - 1].text[:1].isdigit()):
             k -= 1
@@ -1220,9 +1221,12 @@ def _has_field(name: str) -> bool:
     return name in Participant.__dataclass_fields__
 
 
+_CLAUSE_MARK = re.compile(r"[,;，；]")
+
+
 def _segments(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for m in re.finditer(r"[,;，；]", text):
+    for m in _CLAUSE_MARK.finditer(text):
         out.append((start, m.end()))
         start = m.end()
     out.append((start, len(text)))

@@ -55,12 +55,16 @@ def norm_token(text: str) -> str:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     norm = _NORM_CACHE.get
+    find = text.find
     out = []
     append = out.append
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        append(Token(start + offset, end + offset, word, norm(word) or norm_token(word), word[0].isupper()))
+    pos = 0
+    # findall plus str.find is faster than match objects; a word's first occurrence from the
+    # previous word's end is the word itself, as what the regex skipped cannot start a word
+    for word in _TOKEN.findall(text):
+        start = find(word, pos)
+        pos = start + len(word)
+        append(Token(start + offset, pos + offset, word, norm(word) or norm_token(word), word[0].isupper()))
     return out
 
 

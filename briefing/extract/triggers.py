@@ -21,7 +21,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 KIND_ORDER = ("video_call", "call", "summit", "dialogue", "talks", "visit", "meeting")
 
 
-@dataclass
+@dataclass(slots=True)
 class Cue:
     kind: str
     start: int  # relative to the text searched
@@ -92,11 +92,13 @@ class Triggers:
         self._zh_place_re = re.compile("|".join(map(re.escape, sorted(self.zh_places, key=len, reverse=True))))
         self._ordinal = re.compile(r"(?<!\()\b\d+(?:st|nd|rd|th)\b(?!\))[^.,;]{0,60}$", re.I)  # not "(20th)", a day
 
-    def cues(self, text: str) -> list[Cue]:
-        out = [Cue(m.lastgroup or "meeting", m.start(), m.end(), m.group()) for m in self._cue_re.finditer(text)] \
-            if self._cue_gate.may_match(text) else []
-        if _CJK.search(text):
-            out += [Cue(m.lastgroup or "meeting", m.start(), m.end(), m.group()) for m in self._cue_zh_re.finditer(text)]
+    def cues(self, text: str, offset: int = 0, cjk: bool | None = None) -> list[Cue]:
+        """Meeting cues in ``text``, positions shifted by ``offset``; ``cjk`` when the caller knows."""
+        out = [Cue(m.lastgroup or "meeting", m.start() + offset, m.end() + offset, m.group())
+               for m in self._cue_re.finditer(text)] if self._cue_gate.may_match(text) else []
+        if cjk or cjk is None and _CJK.search(text):
+            out += [Cue(m.lastgroup or "meeting", m.start() + offset, m.end() + offset, m.group())
+                    for m in self._cue_zh_re.finditer(text)]
             out.sort(key=lambda c: c.start)
         return out
 
