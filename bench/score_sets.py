@@ -1,6 +1,6 @@
 """Score the extractor on the sample articles and on the development set, separately.
 
-    .venv/bin/python bench/score_sets.py [--verbose] [--set samples|devset|tune|heldout|all]
+    .venv/bin/python bench/score_sets.py [--verbose] [--set samples|devset|tune|heldout|devset2..5|all]
 
 The dev set is split in two by article number: odd numbers ("tune") may be read while
 improving the extractor; even numbers ("heldout") are only ever scored, never read for
@@ -27,8 +27,12 @@ SETS = {
     "samples": ROOT.parent / "shared" / "sample" / "articles",
     "devset": ROOT / "tests" / "devset" / "articles",
     "devset2": ROOT / "tests" / "devset2" / "articles",  # written after the first tuning round
-    "devset3": ROOT / "tests" / "devset3" / "articles",  # written last; never tuned on
+    "devset3": ROOT / "tests" / "devset3" / "articles",  # written after round 2; tuned on in round 3
+    "devset4": ROOT / "tests" / "devset4" / "articles",  # written in session 2; scored unseen, then tuned on
+    "devset5": ROOT / "tests" / "devset5" / "articles",  # written in session 2; only ever scored
 }
+# sets that are only scored: --verbose never prints their misses
+SCORE_ONLY = {"heldout", "devset5"}
 
 
 def briefing(*args: str) -> None:
@@ -69,19 +73,19 @@ def score(folder: Path, verbose: bool, parity: int | None = None) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["samples", "devset", "tune", "heldout", "devset2", "devset3", "all"], default="all")
+    ap.add_argument("--set", choices=["samples", "devset", "tune", "heldout", "devset2", "devset3", "devset4", "devset5", "all"], default="all")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
     runs = {"samples": ("samples", None), "devset": ("devset", None), "tune": ("devset", 1),
             "heldout": ("devset", 0), "devset2": ("devset2", None),
-            "devset3": ("devset3", None)}
+            "devset3": ("devset3", None), "devset4": ("devset4", None), "devset5": ("devset5", None)}
     names = list(runs) if args.set == "all" else [args.set]
     for name in names:
         base, parity = runs[name]
         if not SETS[base].is_dir():
             print(f"{name}: {SETS[base]} not found", file=sys.stderr)
             continue
-        report = score(SETS[base], args.verbose and name not in ("heldout", "devset3"), parity)
+        report = score(SETS[base], args.verbose and name not in SCORE_ONLY, parity)
         print(f"== {name} ({SETS[base]}{'' if parity is None else ', odd numbers' if parity else ', even numbers'})")
         for key, value in report.items():
             print(f"  {key:26} {value}")

@@ -41,6 +41,7 @@ _SHARED_SUBJECT = re.compile(r"^\W*(?:and|then|but)\s+(?:(?:before|after|earlier
                              r"(?:had\s+|have\s+|has\s+)?(?:held|had|made|conducted|hosted|holding)\s+(?:an?\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
                              re.I)
 _BARE_VERB = re.compile(r"^\W*(?:(?:also|then|later|subsequently|and)\s+)?(?:(?:held|had|met|made|spoke|[a-z]+ed)\s+)?$")  # " held ", " also met "
+_CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
 _AND_CUE = re.compile(r"^\W*and\s+(?:(?:then|also|later|subsequently|is|was|are|were|will|would|be|expected|set|"
@@ -594,7 +595,16 @@ class MeetingExtractor:
             segments = _segments(text)
             cue_segs = sorted({_seg_of(segments, c.start - base) for c in a.cues})
             groups: list[tuple[int, int, Cue]] = []
+            p_lo, p_hi = base, base + len(text)  # where the people of a one-cue sentence may be
             if len(cue_segs) <= 1:
+                # "A arrived in D on Monday, while B heads to E": a contrasting clause has
+                # people of its own, who are not the cue's
+                c0 = a.cues[0].start - base
+                for br in _CONTRAST.finditer(text):
+                    if br.end() <= c0:
+                        p_lo = br.end() + base
+                    elif br.start() >= a.cues[0].end - base:
+                        p_hi = min(p_hi, br.start() + base)
                 groups.append((0, len(text), a.cues[0]))
             else:
                 prev_end = 0
@@ -644,7 +654,7 @@ class MeetingExtractor:
                                    and x.start - cue.end <= 30 and "," not in text[cue.end - base:x.start - base]), None)
                     if medium is not None:
                         kind = medium.kind
-                g_persons = [m for m in persons if gs + base <= m.start < ge + base
+                g_persons = [m for m in persons if gs + base <= m.start < ge + base and p_lo <= m.start < p_hi
                              and not (m.start > cue.end and tr.office_change(text[m.end - base:]))
                              and not self._succeeded(text, m.start - base)
                              and not (self._modifier and self._modifier.match(text[m.end - base:m.end - base + 20]))
@@ -672,8 +682,11 @@ class MeetingExtractor:
                 orgs = [m for m in a.mentions if m.kind != "person" and gs + base <= m.start < ge + base
                         and not self._is_speaker(a, m)]
                 st = tr.status(gtext)
+                if st and st[0] == "planned" and p_hi - p_lo < len(text):
+                    # a plan in the contrasting clause is that clause's ("..., while B heads on next week")
+                    st = tr.status(text[max(gs, p_lo - base):min(ge, p_hi - base)])
                 status = st[0] if st else "held"
-                dates = [d for d in a.dates if gs + base <= d.start < ge + base]
+                dates = [d for d in a.dates if gs + base <= d.start < ge + base and p_lo <= d.start < p_hi]
                 date = self._pick_date(a, dates, cue)
                 if date and date.future and status == "held":
                     status = "planned"

@@ -62,3 +62,17 @@ def test_talks_during_a_visit_are_talks_between_the_visitor_and_the_host(extract
     talks = [e for e in evs if names(e) == {"Tomas Reed", "Arlo Wiratma"}]
     assert len(talks) == 1
     assert (talks[0].kind, talks[0].date) == ("talks", "2024-06-03")
+
+
+def test_a_contrasting_clause_keeps_its_own_people_and_plans(extractor):
+    evs = extractor.extract("Tomas Reed arrived in Jakarta on Monday, while Arlo Wiratma travels on "
+                            "to Manila next week.", "2024-06-05")
+    reed = [e for e in evs if "Tomas Reed" in names(e)]
+    assert len(reed) == 1 and names(reed[0]) == {"Tomas Reed"}
+    assert (reed[0].kind, reed[0].status, reed[0].date) == ("visit", "held", "2024-06-03")
+
+
+def test_a_refusal_in_the_contrasting_clause_still_declines_the_meeting(extractor):
+    evs = extractor.extract("Tomas Reed had hoped to meet Indonesian Defence Minister Arlo Wiratma in "
+                            "Jakarta on Monday, but the Indonesian side declined.", "2024-06-05")
+    assert [(names(e), e.status) for e in evs] == [({"Tomas Reed", "Arlo Wiratma"}, "declined")]
