@@ -37,6 +37,7 @@ FUZZY_MIN = 85
 # recognisably the same name (Perosi/Pelosi 83, Brillings/Blinken 50), not a different one
 # (Dong Jun / Li Shangfu 22).
 ROLE_MATCH_MIN = 45
+HINT_MATCH_MIN = 80  # a name beside a role, against every holder the role ever had (see holder_by_name)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -98,6 +99,18 @@ def romanise(zh: str) -> str:
     from pypinyin import lazy_pinyin
 
     return "".join(lazy_pinyin(zh))
+
+
+_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "夏侯")
+
+
+def pinyin_name(zh: str) -> str:
+    """A Chinese personal name as English copy writes it: 李鸿忠 -> "Li Hongzhong"."""
+    from pypinyin import lazy_pinyin
+
+    cut = 2 if zh[:2] in _COMPOUND_SURNAMES else 1
+    family, given = "".join(lazy_pinyin(zh[:cut])), "".join(lazy_pinyin(zh[cut:]))
+    return " ".join(p.capitalize() for p in (family, given) if p)
 
 
 def _date_key(d: str | None, width: int) -> str | None:
@@ -256,6 +269,12 @@ class ActorIndex:
         found.sort(key=lambda x: x[1] or "", reverse=True)  # the latest to take office first
         return list(dict.fromkeys(k for k, _ in found))
 
+    def terms(self, key: str, office: str) -> list[tuple[str | None, str | None]]:
+        """Every (start, end) term ``key`` held ``office`` (or an office it covers)."""
+        rel = self.related.get(office, {office})
+        info = self.actors.get(key)
+        return [(start, end) for oid, _c, start, end in (info.offices if info else ()) if oid in rel]
+
     def held_office(self, key: str, office: str) -> tuple[str | None, str | None] | None:
         rel = self.related.get(office, {office})
         for oid, _c, start, end in self.actors.get(key, ActorInfo(key, "", "", None)).offices:
@@ -375,6 +394,27 @@ class ActorIndex:
             if best and best_score >= ROLE_MATCH_MIN:
                 return best, "auto"
         return self.fuzzy(text)
+
+    def holder_by_name(self, text: str, office: str, country: str | None) -> str | None:
+        """The one holder of ``office`` (at any time) whose name ``text`` clearly spells, for
+        dating an article by its people: "Japanese Foreign Minister Yan Wuyi" with no date yet.
+        Stricter than a match at a known date, since every holder ever is a candidate."""
+        q = letters(text)
+        if len(q) < 4:
+            return None
+        scores: dict[str, float] = {}
+        for oid in self.related.get(office, {office}):
+            for key, ocountry, _s, _e in self.holders.get(oid, []):
+                if country and (ocountry or self.actors[key].country) != country:
+                    continue
+                forms = self.actors[key].forms or [letters(self.actors[key].name)]
+                scores[key] = max(max(fuzz.ratio(q, f) for f in forms), scores.get(key, 0.0))
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < HINT_MATCH_MIN:
+            return None
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 10:
+            return None
+        return ranked[0][0] if self._allowed([ranked[0][0]], text) else None
 
     def resolve_zh(self, text: str, seen: set[str] | frozenset[str] = frozenset()) -> tuple[str, str] | None:
         keys = self.zh.get(text)

@@ -108,6 +108,11 @@ def _parse_hint(value: str | None, default: date) -> date:
     return parsed[0] if parsed else default
 
 
+def _inside(d: date, alts: list) -> int:
+    """How many hints (each a list of alternative terms) allow the day ``d``."""
+    return sum(any(lo <= d <= hi for lo, hi in alt) for alt in alts)
+
+
 def _year_end(value: str | None, default: date) -> date:
     """The last day a hint's end bound can mean: '2023' -> 31 December 2023."""
     parsed = parse_published(value) if value else None
@@ -204,7 +209,11 @@ class DateResolver:
     def _infer(self, hints: list) -> None:
         tokens = self._article_tokens()
         today = self.today
-        ranges = [(_parse_hint(lo, date.min), _year_end(hi, today)) for lo, hi in hints if lo or hi]
+        # a hint is one term (lo, hi) or a list of one person's terms (any of them will do)
+        alts = [[(_parse_hint(lo, date.min), _year_end(hi, today)) for lo, hi in ([h] if isinstance(h, tuple) else h)
+                 if lo or hi] for h in hints]
+        alts = [a for a in alts if a]
+        ranges = [a[0] for a in alts if len(a) == 1]
         mentioned = [t.y for t in tokens if t.y and t.kind in ("date", "month", "year")
                      and not t.will and not t.fwd and EARLIEST_YEAR <= t.y <= today.year]
         latest = max(mentioned) if mentioned else None
@@ -214,9 +223,9 @@ class DateResolver:
         notes = [self.anchor_note] if self.anchor_note else []
         pairs = [(t.m, t.d, t.wd, t.will) for t in full]
         best = None
-        if pairs or (day_only and months):
-            best = self._best_year(pairs, day_only, months, ranges, latest, notes)
-        if best is None and self._dateline_year(tokens, ranges, latest, notes):
+        if pairs or (day_only and (months or alts)):
+            best = self._best_year(pairs, day_only, months, alts, latest, notes)
+        if best is None and self._dateline_year(tokens, alts, latest, notes):
             return
         if best is not None:
             year, days = best
@@ -245,7 +254,7 @@ class DateResolver:
             d = safe_date(y, dl.m, dl.d)
             if d is None or d > self.today or (d.weekday() - wd) % 7 > 1:
                 continue
-            key = (sum(lo <= d <= hi for lo, hi in ranges), latest is None or y >= latest,
+            key = (_inside(d, ranges), latest is None or y >= latest,
                    d.weekday() == wd, -abs(y - latest) if latest is not None else 0, y)
             if best is None or key > best[0]:
                 best = (key, d)
@@ -262,36 +271,41 @@ class DateResolver:
         """The year (and the days it gives the weekday pairs) that fits the clues best."""
         candidates = []
         for y in range(self.today.year, EARLIEST_YEAR - 1, -1):
-            days = []
+            # "Wednesday (25th)": any month may be meant; a month the text names is preferred,
+            # but the people's terms of office (the hint ranges) outrank it
+            options: list[tuple[list, bool]] = []
             if pairs:
+                days = []
                 for m, dd, wd, will in pairs:
                     d = safe_date(y, m, dd)
                     if d and d.weekday() == wd:
                         days.append((d, will))
+                options.append((days, True))
             else:
-                for t in day_only:
-                    fits = [safe_date(y, m, t.d) for m in months]
-                    fits = [d for d in fits if d and d.weekday() == t.wd]
-                    if fits:
-                        days.append((max(fits), t.will))
-            if not days or max(d for d, _ in days) > self.today:
-                continue
-            latest_day = max(d for d, _ in days)
-            in_hints = sum(lo <= latest_day <= hi for lo, hi in ranges)
-            after = latest is None or y >= latest
-            near = latest is not None and 0 <= y - latest <= 1
-            candidates.append(((len(days), in_hints, after, near, y), y, days))
+                for mo in range(12, 0, -1):
+                    days = [(d, t.will) for t in day_only
+                            for d in [safe_date(y, mo, t.d)] if d and d.weekday() == t.wd]
+                    options.append((days, mo in months))
+            for days, named in options:
+                if not days or max(d for d, _ in days) > self.today:
+                    continue
+                latest_day = max(d for d, _ in days)
+                in_hints = _inside(latest_day, ranges)
+                after = latest is None or y >= latest
+                near = latest is not None and 0 <= y - latest <= 1
+                candidates.append(((len(days), in_hints, named, after, near, y, latest_day), y, days))
         if not candidates:
             return None
-        candidates.sort(reverse=True)
-        (n, in_hints, after, near, y), year, days = candidates[0]
+        candidates.sort(key=lambda c: c[0], reverse=True)
+        (n, in_hints, _named, after, near, y, _day), year, days = candidates[0]
         if pairs:
             m, d, wd, _ = pairs[0]
             also = [c[1] for c in candidates[1:] if c[0][0] == n][:3]
             first = f"{d} {date(2000, m, 1):%B} was a {WEEKDAY_NAMES[wd]} in {year}"
         else:
             also = []
-            first = f"day {day_only[0].d} fell on a {WEEKDAY_NAMES[day_only[0].wd]} in {year} (month from the text)"
+            first = (f"day {day_only[0].d} fell on a {WEEKDAY_NAMES[day_only[0].wd]} in {max(days)[0]:%B %Y}"
+                     + (" (a month the text names)" if _named else " (the month the people's terms allow)"))
         why = [first + (f" (also in {', '.join(map(str, also))})" if also else "")]
         if n < len(pairs or day_only):
             why.append(f"{n} of {len(pairs or day_only)} weekday-dated days fit")

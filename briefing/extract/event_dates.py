@@ -62,6 +62,7 @@ class _Lex:
         self.relative_open = re.compile(rf",\s*(?:{w('relative')})\b[^;]*", re.I)
         self.occasion_relative = re.compile(rf"\b(?:{w('occasion_relative')})\s+the\s+(?:[\w+-]+\s+){{0,3}}?$", re.I)
         self.cue_relative = re.compile(rf"^\s*,\s*(?:{w('cue_relative')})\b", re.I)
+        self.commemorated = re.compile(rf"\b(?:{w('commemorated', ['anniversary of'])})\b", re.I)
         self.place_clause = re.compile(rf",\s*(?:{w('place_clause', ['where'])})\b[^;]*", re.I)
 
 
@@ -101,6 +102,12 @@ def pick_date(a: Any, dates: list, cue: Any, triggers: Any) -> Any | None:
         if d.precision == "year" and _lex().target_year.search(text[max(d.start - base - 20, 0):max(d.start - base, 0)]):
             continue
         if _names_another_event(text, base, d, cue):
+            continue
+        # "to attend the 70th anniversary of the armistice signed on July 27, 1953": that date is
+        # the anniversary's, not the cue's
+        lo = max(d.start - base - 90, 0)
+        m = _lex().commemorated.search(text, lo, max(d.start - base, 0))
+        if m and cue.start - base < m.start():
             continue
         lo, hi = (d.end, cue.start) if d.end <= cue.start else (cue.end, d.start)
         between = text[max(lo - base, 0):max(hi - base, 0)]

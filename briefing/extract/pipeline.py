@@ -17,7 +17,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing.extract.actors import CJK, ActorIndex, Mention, RoleSpan, in_office, load_store_aliases
+from briefing.extract.actors import CJK, ActorIndex, Mention, RoleSpan, in_office, load_store_aliases, pinyin_name
 from briefing.extract.claims import find_claims
 from briefing.extract.event_dates import date_candidates, date_events, pick_date
 from briefing.extract.gazetteer import load_gazetteer
@@ -41,6 +41,9 @@ _SHARED_SUBJECT = re.compile(r"^\W*(?:and|then|but)\s+(?:(?:before|after|earlier
                              r"(?:had\s+|have\s+|has\s+)?(?:held|had|made|conducted|hosted|holding)\s+(?:an?\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
                              re.I)
 _BARE_VERB = re.compile(r"^\W*(?:(?:also|then|later|subsequently|and)\s+)?(?:(?:held|had|met|made|spoke|[a-z]+ed)\s+)?$")  # " held ", " also met "
+_DELEGATION = re.compile(r"^\W*(?:\w+\s+){0,4}?delegations?\b|^[^，。,]{0,8}代表团", re.I)
+_LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+(?:[\w.'’-]+\s+){0,6}$", re.I)
+_ZH_LEADS = re.compile(r"^率")
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
@@ -56,7 +59,7 @@ _POSSESSIVE_APPOSITION = re.compile(r"^(?:['’]s|s['’])?\s+(?:[a-z][\w-]*\s+)
 _POSSESSIVE_TAIL = re.compile(r"^(?:['’]s|s['’])")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
 _ZH_NAME_SPLIT = re.compile(r"[和与同及、]")
-_ZH_STOP = re.compile(r"星期|周|在|于|今|昨|表示|说|会|举行|通|前|日|月|年|举|访|[\(（，,。]")
+_ZH_STOP = re.compile(r"星期|周|在|于|今|昨|表示|说|会|举行|通|前|日|月|年|举|访|的|[\(（，,。]")
 REMOTE = {"call", "video_call"}
 COUNTERPART = "counterpart"  # the relational office id in offices.toml
 # "Beijing, March 5 (Xinhua) --": a dateline in mixed case needs its date and dash
@@ -120,6 +123,8 @@ class MeetingExtractor:
         mods = lexicon()["names"].get("name_as_modifier", [])
         self._modifier = re.compile(r"^(?:['’]s?)?\s*(?:" + "|".join(re.escape(w) for w in sorted(mods, key=len, reverse=True))
                                     + r")\b", re.I) if mods else None
+        sent = lexicon()["names"].get("zh_sent_by", [])
+        self._zh_sender = re.compile(r"^[\u4e00-\u9fff]{0,5}?的(?:" + "|".join(map(re.escape, sent)) + ")") if sent else None
         words = lexicon()["status"].get("succession_before_name", [])
         self._succession = re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True))
                                       + r")\s+(?:[\w.'’-]+\s+){0,4}$", re.I) if words else None
@@ -335,6 +340,8 @@ class MeetingExtractor:
                     else:
                         seg = text[pos:pos + 4]
                         stop = _ZH_STOP.search(seg)
+                        if stop and stop.start() < 2:  # "总书记的亲笔信": no name after the title
+                            break
                         cut = stop.start() if stop else 3
                         cut = min(max(cut, 2), 3)
                         name = text[pos:pos + cut]
@@ -405,7 +412,9 @@ class MeetingExtractor:
                 if not getattr(m, "_short", False):
                     self._seen.add(res[0])
             else:
-                m.name, m.country, m.alias_source = (m.text, country, "extracted")
+                # a Chinese name nobody knows: named in pinyin, the characters kept as its spelling
+                name = pinyin_name(m.text) if getattr(m, "_zh", False) else m.text
+                m.name, m.country, m.alias_source = (name, country, "extracted")
                 if r is None:
                     m.weak = True
             out.append(m)
@@ -543,6 +552,7 @@ class MeetingExtractor:
         date_candidates(candidates, analyses, self.triggers, resolver)
         events = self._assemble(candidates, analyses)
         date_events(events, analyses, resolver)
+        events = self._drop_undated_trips(events)
         if not events:
             return []
         find_claims(self, events, analyses)
@@ -553,18 +563,31 @@ class MeetingExtractor:
     def _date_resolver(self, text: str, published: str | None, analyses: list[Analysis]) -> Any:
         if DateResolver is None:
             return None
-        hints: list[tuple[str | None, str | None]] = []
+        hints: list[list[tuple[str | None, str | None]]] = []  # per person named in a role, their terms
         ix = self.index
         for a in analyses:
+            links = a._links  # type: ignore[attr-defined]
             for m in a.mentions:
-                r = a._links.get(id(m))  # type: ignore[attr-defined]
-                if r is None or getattr(m, "_short", False):
+                r = links.get(id(m))
+                if r is None:
                     continue
-                keys = ix.full.get(m._keys) if hasattr(m, "_keys") else ix.zh.get(m.text)  # type: ignore[attr-defined]
+                if getattr(m, "_short", False):  # "Defense Secretary Austin": the one holder so named
+                    keys = [k for k in ix.short.get(m._keys) or () if ix.held_office(k, r.office)]  # type: ignore[attr-defined]
+                    keys = keys if len(keys) == 1 else []
+                else:
+                    keys = ix.full.get(m._keys) if hasattr(m, "_keys") else ix.zh.get(m.text)  # type: ignore[attr-defined]
                 for k in keys or ():
-                    term = ix.held_office(k, r.office)
-                    if term:
-                        hints.append(term)
+                    terms = ix.terms(k, r.office)
+                    if terms:
+                        hints.append(terms)
+            for u in a.unknown:  # a garbled name beside its role: "Japanese Foreign Minister Yan Wuyi"
+                r = links.get(id(u))
+                if r is None or u[4] or len(r.countries) != 1:
+                    continue
+                k = ix.holder_by_name(u[2], r.office, r.countries[0])
+                terms = ix.terms(k, r.office) if k else []
+                if terms:
+                    hints.append(terms)
         try:
             return DateResolver(text, published, hints=hints)
         except TypeError:
@@ -659,6 +682,7 @@ class MeetingExtractor:
                              and not self._succeeded(text, m.start - base)
                              and not (self._modifier and self._modifier.match(text[m.end - base:m.end - base + 20]))
                              and not self._possessor_of(a, m, persons)
+                             and not (self._zh_sender and self._zh_sender.match(text[m.end - base:m.end - base + 12]))
                              # "..., which President X has threatened to scrap": X is the subject
                              # of a clause about something else
                              and not (m.start > cue.end and self._relative_subject(text, cue.end - base, m.start - base))]
@@ -734,6 +758,12 @@ class MeetingExtractor:
                         and _SHARED_SUBJECT.match(text[gs:cs]):
                     g_persons = list(subject)
                     anaphoric = False
+                # "Kim met the delegation", "金正恩会见了代表团": its head, named in this sentence
+                # or the one before ("a delegation led by X", "X率领的代表团"), is the one met
+                if len({m.key or m.name for m in g_persons}) == 1 and _DELEGATION.search(text[cue.end - base:ge]):
+                    head = self._delegation_head(analyses, a.sent.index)
+                    if head is not None and (head.key or head.name) != (g_persons[0].key or g_persons[0].name):
+                        g_persons = g_persons + [head]
                 subject = [m for m in g_persons if not m.weak]
                 subject_lead = [m for m in subject if m.start < cue.start][:1]
                 loc = self._location(a, gs + base, ge + base, kind)
@@ -773,6 +803,18 @@ class MeetingExtractor:
                     continue
                 out.append(c)
         return out
+
+    @staticmethod
+    def _delegation_head(analyses: list[Analysis], index: int) -> Mention | None:
+        for a in (analyses[index], analyses[index - 1]) if index > 0 else (analyses[index],):
+            text, base = a.sent.text, a.sent.start
+            for m in a.mentions:
+                if m.kind != "person" or m.commentator:
+                    continue
+                if _LED_BY.search(text[max(0, m.start - base - 60):m.start - base]) \
+                        or _ZH_LEADS.match(text[m.end - base:m.end - base + 2]):
+                    return m
+        return None
 
     def _host_place(self, a: Analysis, gs: int, cue: Cue) -> tuple[str, int, int] | None:
         """The place or country that is the subject of a "hosted" cue, if no person is."""
@@ -1022,6 +1064,22 @@ class MeetingExtractor:
                     host.location = e.location
                 host.date = host.date or e.date
             hosts[0].core = hosts[0].core or e.core
+        return out
+
+    @staticmethod
+    def _drop_undated_trips(events: list[Candidate]) -> list[Candidate]:
+        """"X's visit came a month after ...": a trip of one headline participant to where the
+        headline meeting was, with no date of its own, is the trip that meeting was part of."""
+        cores = [e for e in events if e.core and e.date is not None and len(e.person_keys()) >= 2]
+        out = []
+        for e in events:
+            keys = e.person_keys()
+            if e.kind == "visit" and e.date is None and len(keys) == 1 and not e.core and any(
+                    keys <= c.person_keys() and c.status == e.status
+                    and (e.location is None or c.location is not None and e.location[0] == c.location[0])
+                    for c in cores):
+                continue
+            out.append(e)
         return out
 
     def _fallback_place(self, analyses: list[Analysis], core: Candidate) -> tuple[str, int, int] | None:

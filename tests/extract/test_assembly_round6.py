@@ -76,3 +76,55 @@ def test_a_refusal_in_the_contrasting_clause_still_declines_the_meeting(extracto
     evs = extractor.extract("Tomas Reed had hoped to meet Indonesian Defence Minister Arlo Wiratma in "
                             "Jakarta on Monday, but the Indonesian side declined.", "2024-06-05")
     assert [(names(e), e.status) for e in evs] == [({"Tomas Reed", "Arlo Wiratma"}, "declined")]
+
+
+# --- dating an article with no publication date from its people's terms of office ---------
+
+from briefing.extract.gazetteer import Actor, Office  # noqa: E402
+
+
+def test_a_day_and_weekday_take_the_month_the_peoples_terms_allow():
+    ex = extractor_with([
+        Actor("tomas-reed", "Tomas Reed", "person", "AU", short=["Reed"],
+              offices=[Office("foreign_minister", None, "2024-10-01", "2025-10-21", "AU")]),
+        Actor("arlo-wiratma", "Arlo Wiratma", "person", "ID", short=["Wiratma"],
+              offices=[Office("president_elect", None, "2024-11-06", "2025-01-20", "ID")]),
+    ])
+    # no month is named, and a Wednesday the 25th falls in several; only December 2024 is
+    # inside both men's terms ("Foreign Minister" Reed, "President-elect" Wiratma)
+    evs = ex.extract("Australian Foreign Minister Tomas Reed visited Jakarta on Wednesday (25th), "
+                     "a month before Indonesian President-elect Arlo Wiratma takes office.", None)
+    assert [e.date for e in evs if "Tomas Reed" in names(e)] == ["2024-12-25"]
+
+
+def test_a_month_the_text_names_wins_when_the_terms_allow_it():
+    ex = extractor_with([
+        Actor("tomas-reed", "Tomas Reed", "person", "AU", short=["Reed"],
+              offices=[Office("foreign_minister", None, "2024-10-01", "2025-10-21", "AU")]),
+        Actor("arlo-wiratma", "Arlo Wiratma", "person", "ID", short=["Wiratma"],
+              offices=[Office("foreign_minister", None, "2020-01-01", None, "ID")]),
+    ])
+    evs = ex.extract("Australian Foreign Minister Tomas Reed held talks with Indonesian Foreign Minister "
+                     "Arlo Wiratma on Wednesday (25th). They last met in June.", None)
+    assert [e.date for e in evs if names(e) == {"Tomas Reed", "Arlo Wiratma"}][:1] == ["2025-06-25"]
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Tomas Reed will visit Indonesia as soon as possible next year.", "2025"),
+    ("Tomas Reed flew to Jakarta to attend the 70th anniversary of the signing of the treaty on "
+     "July 27, 1954, and met Arlo Wiratma on Monday.", "2024-06-03"),
+])
+def test_dates_that_belong_to_something_else(extractor, text, date):
+    evs = extractor.extract(text, "2024-06-05")
+    assert evs and all(e.date == date for e in evs if "Tomas Reed" in names(e))
+
+
+def test_a_delegation_met_is_its_head(extractor):
+    evs = extractor.extract("A delegation led by Indonesian Defence Minister Arlo Wiratma arrived in Canberra "
+                            "on Monday. Tomas Reed met the delegation on Tuesday.", "2024-06-05")
+    assert {"Tomas Reed", "Arlo Wiratma"} in _pairs(evs)
+
+
+def test_chinese_names_nobody_knows_are_named_in_pinyin_and_letter_writers_do_not_meet(extractor):
+    evs = extractor.extract("印尼国防部长王明远会见了澳大利亚国防部长陈志平，陈志平转交了总理李华的亲笔信。", "2024-06-05")
+    assert _pairs(evs) == [{"Wang Mingyuan", "Chen Zhiping"}]
