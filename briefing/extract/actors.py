@@ -256,18 +256,19 @@ class ActorIndex:
     # -- offices ----------------------------------------------------------------------
 
     def office_holders(self, office: str, country: str | None, date: str | None) -> list[str]:
-        found: list[tuple[str, str | None]] = []
+        found: list[tuple[bool, str, str | None]] = []
         for oid in self.related.get(office, {office}):
             for key, ocountry, start, end in self.holders.get(oid, []):
                 c = ocountry or self.actors[key].country
                 if country and c != country:
                     continue
                 if in_office(start, end, date):
-                    found.append((key, start))
+                    found.append((oid == office, key, start))
         if not found and date is None:
             return []
-        found.sort(key=lambda x: x[1] or "", reverse=True)  # the latest to take office first
-        return list(dict.fromkeys(k for k, _ in found))
+        # the office itself before the specific offices it covers; then the latest to take office
+        found.sort(key=lambda x: (x[0], x[2] or ""), reverse=True)
+        return list(dict.fromkeys(k for _, k, _ in found))
 
     def terms(self, key: str, office: str) -> list[tuple[str | None, str | None]]:
         """Every (start, end) term ``key`` held ``office`` (or an office it covers)."""

@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from briefing.extract.date_patterns import (
     WEEKDAY_NAMES,
@@ -33,6 +34,7 @@ from briefing.extract.date_patterns import (
     weekday_near,
     weighted_distance,
 )
+from briefing.extract.lexicon import lexicon
 
 __all__ = ["DateMention", "DateResolver", "is_dateline", "parse_published"]
 
@@ -67,6 +69,30 @@ class DateMention:
     future: bool = False  # points after the anchor ("next week", "will ... on the 20th")
     note: str | None = None  # the reasoning when inferred (e.g. year chosen from weekday)
     modifier: str | None = None  # "early", "end of", "later" ... as said ("by the end of this year")
+
+
+@lru_cache(maxsize=1)
+def _release_re() -> re.Pattern | None:
+    words = lexicon().get("event_dates", {}).get("release_line", [])
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^[ \t]*(?:{alt})[ \t]*:[ \t]*([^\n]{{6,60}})$", re.I | re.M)
+
+
+def release_line(text: str, today: date | None = None) -> tuple[date, str, str] | None:
+    r"""The date a release gives itself near its top ("Posted On: 20 AUG 2024 by PIB Delhi").
+
+    >>> release_line("Ministry of Defence\n\nPosted On: 20 AUG 2024 by PIB Delhi\n\nText")[:2]
+    (datetime.date(2024, 8, 20), 'day')
+    """
+    rx = _release_re()
+    m = rx.search(text[:600]) if rx else None
+    if not m:
+        return None
+    value = re.split(r"\s+(?:by|from|\|)\s+|\s+\d{1,2}:\d{2}", m.group(1).strip(), maxsplit=1)[0]
+    found = parse_published(value, today)
+    return (found[0], found[1], m.group(0).strip()) if found else None
 
 
 def parse_published(published: str | None, today: date | None = None) -> tuple[date, str] | None:
@@ -154,7 +180,13 @@ class DateResolver:
         else:
             if published:
                 self.anchor_note = f"publication date {published!r} not understood; inferred from the text"
-            self._infer(list(hints or ()))
+            line = release_line(self.text, self.today)
+            if line is not None:  # "Posted On: 20 AUG 2024 by PIB Delhi": the release dates itself
+                self.anchor, self.anchor_precision = line[0], line[1]
+                self.anchor_note = "; ".join(filter(None, [self.anchor_note,
+                                                           f"anchor {line[0].isoformat()}: the release's own line {line[2]!r}"]))
+            else:
+                self._infer(list(hints or ()))
         self._apply_dateline()
 
     # --- the dateline: the day a wire story was written -------------------------------------
@@ -236,6 +268,24 @@ class DateResolver:
             self.anchor_note = "; ".join(notes)
             return
         self._infer_year(ranges, latest, notes)
+        if self.anchor is not None and self.anchor_precision == "year":
+            self._weekday_of_a_date(tokens)
+
+    def _weekday_of_a_date(self, tokens) -> None:
+        """"... held talks on Friday" and elsewhere "a visit from Oct. 18 to 19": with the year
+        known, the lead's weekday is the day of a date the text gives that falls on it."""
+        lead_end = next((t.start for t in tokens if t.start > 600), len(self.text))
+        wds = {t.wd for t in tokens if t.kind == "wd" and t.start < lead_end and t.rel is None
+               and not t.will and not t.fwd and t.wd is not None}
+        if not wds:
+            return
+        y = self.anchor.year
+        days = [d for t in tokens if t.kind == "date" and t.m and t.d and t.y is None and t.yoff is None
+                and t.wd is None for d in [safe_date(y, t.m, t.d)] if d and d <= self.today and d.weekday() in wds]
+        if days:
+            d = max(days)
+            self.anchor, self.anchor_precision = d, "day"
+            self.anchor_note += f"; anchor {d.isoformat()}: a date in the text that fell on the lead's {WEEKDAY_NAMES[d.weekday()]}"
 
     def _dateline_year(self, tokens, ranges, latest, notes) -> bool:
         """"NEW DELHI, Nov 10 - ... agreed on Friday": the lead's weekday is the dateline's day (or

@@ -44,6 +44,7 @@ _BARE_VERB = re.compile(r"^\W*(?:(?:also|then|later|subsequently|and)\s+)?(?:(?:
 _DELEGATION = re.compile(r"^\W*(?:\w+\s+){0,4}?delegations?\b|^[^，。,]{0,8}代表团", re.I)
 _LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+(?:[\w.'’-]+\s+){0,6}$", re.I)
 _ZH_LEADS = re.compile(r"^率")
+_PRONOUN_AND = re.compile(r"\b(?:he|she)\s+and\s+[^,;]{1,40}$", re.I)
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
@@ -716,9 +717,13 @@ class MeetingExtractor:
                     status = "planned"
                 # "..., where he held talks with Y", "he met with Y", "..., and met with Y": the
                 # clause's subject is the pronoun's antecedent (or the previous clause's subject)
-                if g_persons and not any(m.start < cue.start for m in g_persons):
+                pronoun_and = bool(_PRONOUN_AND.search(text[gs:cs]))
+                if g_persons and (pronoun_and or not any(m.start < cue.start for m in g_persons)):
                     lead: list[Mention] = []
-                    if _AND_CUE.match(text[gs:cs]) or _SHARED_SUBJECT.match(text[gs:cs]):
+                    if pronoun_and:
+                        # "..., when he and EAM met Y": "he" is the last person named before
+                        lead = [m for m in persons if m.start < gs + base and not m.weak][-1:] or subject_lead
+                    elif _AND_CUE.match(text[gs:cs]) or _SHARED_SUBJECT.match(text[gs:cs]):
                         lead = subject_lead
                     elif gs > 0 and _BARE_VERB.match(text[gs:cs]):
                         # "X, on a visit to D, held talks with Y": the verb's subject opens the sentence

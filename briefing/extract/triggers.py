@@ -57,6 +57,7 @@ class Triggers:
         an = lex["anaphora"]
         self._anaphoric = re.compile(rf"\b(?:{_alt(an['before_cue'])})\s+(?:[\w'’-]+\s+){{0,2}}$", re.I)
         self.this_is_first = re.compile(an["this_is_first"], re.I)
+        self._another = re.compile(rf"\b(?:{_alt(an['another_before_cue'])})\b", re.I) if an.get("another_before_cue") else None
         self._invitation = re.compile(rf"\b(?:{_alt(an['invitation'])})\b", re.I)
         self._setting = re.compile(rf"\b(?:{_alt(an['setting_before_name'])})\s+(?:the\s+)?$", re.I)
         self._purpose = re.compile(rf"\b(?:{_alt(an['purpose_before_cue'])})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
@@ -116,7 +117,8 @@ class Triggers:
 
     def anaphoric(self, before_cue: str) -> bool:
         """True when the words before a cue point back ("the meeting", "this round of talks")."""
-        return bool(self._anaphoric.search(before_cue[-60:]))
+        m = self._anaphoric.search(before_cue[-60:])
+        return bool(m) and not (self._another and self._another.search(m.group()))
 
     def invitation(self, text: str) -> int | None:
         """Where "at the invitation of" (its host follows) starts in ``text``, else None."""

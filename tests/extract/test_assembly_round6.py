@@ -128,3 +128,34 @@ def test_a_delegation_met_is_its_head(extractor):
 def test_chinese_names_nobody_knows_are_named_in_pinyin_and_letter_writers_do_not_meet(extractor):
     evs = extractor.extract("印尼国防部长王明远会见了澳大利亚国防部长陈志平，陈志平转交了总理李华的亲笔信。", "2024-06-05")
     assert _pairs(evs) == [{"Wang Mingyuan", "Chen Zhiping"}]
+
+
+def test_he_and_another_met_takes_the_last_person_named_before(extractor):
+    evs = extractor.extract("Philippine Foreign Minister Mara Quist recalled the visit of Tomas Reed to Manila in "
+                            "May, when he and Quist agreed to begin talks.", "2024-06-05")
+    assert {"Tomas Reed", "Mara Quist"} in _pairs(evs)
+
+
+def test_the_last_meeting_is_another_meeting_not_the_headline(extractor):
+    evs = extractor.extract("Tomas Reed met Arlo Wiratma in Jakarta on Monday. Reed said ties had improved since "
+                            "the last 2+2 meeting held in Canberra in September 2022, when he and Wiratma met "
+                            "Mara Quist.", "2024-06-05")
+    earlier = [e for e in evs if e.date == "2022-09"]
+    assert [names(e) for e in earlier] == [{"Tomas Reed", "Arlo Wiratma", "Mara Quist"}]
+
+
+def test_a_release_dates_itself_when_no_publication_date_is_given(extractor):
+    evs = extractor.extract("Ministry of Defence\n\nPosted On: 03 JUN 2024 by PIB Delhi\n\n"
+                            "Tomas Reed met Arlo Wiratma in New Delhi today.", None)
+    assert [e.date for e in evs] == ["2024-06-03"]
+
+
+def test_the_leads_weekday_is_a_date_the_text_gives_once_the_year_is_known():
+    ex = extractor_with([
+        Actor("tomas-reed", "Tomas Reed", "person", "AU", short=["Reed"],
+              offices=[Office("foreign_minister", None, "2024-07-05", "2025-05-06", "AU")]),
+        actor("arlo-wiratma", "Arlo Wiratma", "ID", short=["Wiratma"], office="foreign_minister"),
+    ])
+    evs = ex.extract("Australian Foreign Minister Tomas Reed held talks with Arlo Wiratma in Jakarta on Friday.\n\n"
+                     "The ministry had announced that Reed would visit from Oct. 18 to 19.", None)
+    assert [e.date for e in evs if names(e) == {"Tomas Reed", "Arlo Wiratma"}] == ["2024-10-18"]
