@@ -252,6 +252,7 @@ class ActorIndex:
                     self.zh_country_chars.setdefault(z, code)
                 else:
                     self.zh_countries.setdefault(z, code)
+        self.zh_country_names_by_length = sorted(self.zh_countries, key=len, reverse=True)
 
     # -- offices ----------------------------------------------------------------------
 

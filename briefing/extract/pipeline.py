@@ -44,6 +44,7 @@ _BARE_VERB = re.compile(r"^\W*(?:(?:also|then|later|subsequently|and)\s+)?(?:(?:
 _DELEGATION = re.compile(r"^\W*(?:\w+\s+){0,4}?delegations?\b|^[^，。,]{0,8}代表团", re.I)
 _LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+(?:[\w.'’-]+\s+){0,6}$", re.I)
 _ZH_LEADS = re.compile(r"^率")
+_ZH_SUBJECTLESS = re.compile(r"^[\s，；、]*(?:[\d一二三四五六七八九十]+日)?(?:随后|之后|并|还|将|也|又)*(?:与|同|跟)|[他她](?!们)")
 _PRONOUN_AND = re.compile(r"\b(?:he|she)\s+and\s+[^,;]{1,40}$", re.I)
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
@@ -317,8 +318,12 @@ class MeetingExtractor:
     def _analyse_zh(self, a: Analysis) -> None:
         ix, text, base = self.index, a.sent.text, a.sent.start
         taken: list[tuple[int, int]] = []
+        role_spans = [m.span() for m in ix._zh_role_re.finditer(text)] if ix._zh_role_re else []
         if ix._zh_re:
             for m in ix._zh_re.finditer(text):
+                # an organisation's name inside a title is the title: 韩国国防部长 is no 国防部
+                if any(rs <= m.start() < re_ for rs, re_ in role_spans) and m.end() - m.start() < 4:
+                    continue
                 mm = Mention(m.start() + base, m.end() + base, m.group())
                 mm._zh = True  # type: ignore[attr-defined]
                 a.mentions.append(mm)
@@ -327,9 +332,17 @@ class MeetingExtractor:
             for m in ix._zh_role_re.finditer(text):
                 # country characters right before: 中越外长 -> CN, VN
                 k, codes = m.start(), []
-                while k > 0 and text[k - 1] in ix.zh_country_chars:
-                    codes.insert(0, ix.zh_country_chars[text[k - 1]])
-                    k -= 1
+                while k > 0:
+                    # a country's name (印尼, 澳大利亚) or its one-character form (中越外长)
+                    name = next((z for z in ix.zh_country_names_by_length if text.endswith(z, 0, k)), None)
+                    if name is not None:
+                        codes.insert(0, ix.zh_countries[name])
+                        k -= len(name)
+                    elif text[k - 1] in ix.zh_country_chars:
+                        codes.insert(0, ix.zh_country_chars[text[k - 1]])
+                        k -= 1
+                    else:
+                        break
                 a.roles.append(RoleSpan(k + base, m.end() + base, m.start() + base, ix.zh_roles[m.group()], codes,
                                         text[k:m.end()], len(codes) > 1))
                 # names after a role: 外长秦刚和裴青山
@@ -357,7 +370,7 @@ class MeetingExtractor:
                     else:
                         break
         for s, e, p in self.triggers.zh_places_in(text):
-            prep = "in" if s > 0 and text[s - 1] in "在于赴到" else ""
+            prep = "in" if s > 0 and text[s - 1] in "在于赴到往抵" else ""
             a.places.append((s + base, e + base, p, prep))
         a.mentions.sort(key=lambda m: m.start)
 
@@ -387,6 +400,8 @@ class MeetingExtractor:
     def _resolve(self, a: Analysis, date: str | None) -> None:
         ix = self.index
         links = a._links  # type: ignore[attr-defined]
+        if self._spellings and CJK.search(a.sent.text):
+            self._add_known_zh(a)
         for r in a.roles:
             if r.office == COUNTERPART:
                 r.office = self._counterpart_office(a, r, date) or COUNTERPART
@@ -397,8 +412,18 @@ class MeetingExtractor:
             country = r.countries[0] if r and len(r.countries) == 1 else None
             if getattr(m, "_zh", False):
                 res = ix.resolve_zh(m.text, self._seen)
+                if res is None and m.text in self._spellings:  # resolved beside its role earlier on
+                    res = (self._spellings[m.text], "auto")
                 if res is None and r is not None:
                     res = self._holder_match(m.text, r, date)
+                if res is None and r is not None and country and date:
+                    # 日本防卫大臣小野寺五典: a Japanese or Korean name in characters never
+                    # resembles its romanisation; the one holder of the office then is the person
+                    holders = ix.office_holders(r.office, country, date)
+                    if len(holders) == 1:
+                        res = (holders[0], "auto")
+                if res is not None and r is not None:
+                    self._spellings[m.text] = res[0]
             else:
                 res = ix.resolve_name(m.text, m._keys, r.office if r else None, country, date,  # type: ignore[attr-defined]
                                       self._seen)
@@ -492,6 +517,21 @@ class MeetingExtractor:
                 m.commentator = True
         out.sort(key=lambda m: m.start)
         a.mentions = out
+
+    def _add_known_zh(self, a: Analysis) -> None:
+        """汤马斯 named again after "国防部长汤马斯": the same person, found without the title."""
+        base = a.sent.start
+        for sp in self._spellings:
+            if not CJK.match(sp):
+                continue
+            for mt in re.finditer(re.escape(sp), a.sent.text):
+                s, e = mt.start() + base, mt.end() + base
+                if any(m.start < e and s < m.end for m in a.mentions):
+                    continue
+                mm = Mention(s, e, sp)
+                mm._zh = True  # type: ignore[attr-defined]
+                a.mentions.append(mm)
+        a.mentions.sort(key=lambda m: m.start)
 
     def _counterpart_office(self, a: Analysis, r: RoleSpan, date: str | None) -> str | None:
         """"Australia's defence minister met his Indonesian counterpart": the office the clause's
@@ -651,6 +691,7 @@ class MeetingExtractor:
             subject: list[Mention] = []  # the people of the sentence's previous clause
             subject_lead: list[Mention] = []  # ... and the one named before its cue
             setting: tuple[DateInfo | None, tuple[str, int, int] | None] | None = None
+            prev_status = None  # the status of the sentence's previous clause
             for gi, (gs, ge, cue) in enumerate(groups):
                 gtext = text[gs:ge]
                 cs = cue.start - base
@@ -707,6 +748,11 @@ class MeetingExtractor:
                 orgs = [m for m in a.mentions if m.kind != "person" and gs + base <= m.start < ge + base
                         and not self._is_speaker(a, m)]
                 st = tr.status(gtext)
+                if st and st[0] == "planned":
+                    # "X met Y and said that China will not ...": a plan in what was said is not the meeting's
+                    sp = tr.speech(text[cue.end - base:ge])
+                    if sp is not None and gtext.find(st[1]) > cue.end - base - gs + sp.start():
+                        st = tr.status(text[gs:cue.end - base + sp.start()])
                 if st and st[0] == "planned" and p_hi - p_lo < len(text):
                     # a plan in the contrasting clause is that clause's ("..., while B heads on next week")
                     st = tr.status(text[max(gs, p_lo - base):min(ge, p_hi - base)])
@@ -718,9 +764,20 @@ class MeetingExtractor:
                 # "..., where he held talks with Y", "he met with Y", "..., and met with Y": the
                 # clause's subject is the pronoun's antecedent (or the previous clause's subject)
                 pronoun_and = bool(_PRONOUN_AND.search(text[gs:cs]))
-                if g_persons and (pronoun_and or not any(m.start < cue.start for m in g_persons)):
+                # "…，与韩国国防部长宋永武会谈", "29日他将转往东京，会见…": a Chinese clause with no
+                # subject of its own (or 他) has the sentence's
+                zh_subjectless = (gs > 0 or a.sent.index > 0) and (
+                    bool(_ZH_SUBJECTLESS.search(text[gs:cs])) or not text[gs:cs].strip(" ，；、") and bool(CJK.match(cue.text)))
+                if g_persons and (pronoun_and or zh_subjectless or not any(m.start < cue.start for m in g_persons)):
                     lead: list[Mention] = []
-                    if pronoun_and:
+                    if zh_subjectless:
+                        lead = subject_lead or [m for m in persons if m.start < gs + base and not m.weak][:1]
+                        if not lead and gs == 0:  # the previous sentence's subject
+                            lead = [m for m in analyses[a.sent.index - 1].mentions
+                                    if m.kind == "person" and not m.commentator and not m.weak][:1]
+                        if not st and prev_status == "planned":  # "将前往首尔，与…会谈": the plan goes on
+                            status = "planned"
+                    elif pronoun_and:
                         # "..., when he and EAM met Y": "he" is the last person named before
                         lead = [m for m in persons if m.start < gs + base and not m.weak][-1:] or subject_lead
                     elif _AND_CUE.match(text[gs:cs]) or _SHARED_SUBJECT.match(text[gs:cs]):
@@ -771,6 +828,7 @@ class MeetingExtractor:
                         g_persons = g_persons + [head]
                 subject = [m for m in g_persons if not m.weak]
                 subject_lead = [m for m in subject if m.start < cue.start][:1]
+                prev_status = status
                 loc = self._location(a, gs + base, ge + base, kind)
                 # "During his visit to D on Monday, X held talks with Y": the opening visit is
                 # the setting of the talks, whose subject "his" points ahead to

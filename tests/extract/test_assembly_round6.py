@@ -126,7 +126,7 @@ def test_a_delegation_met_is_its_head(extractor):
 
 
 def test_chinese_names_nobody_knows_are_named_in_pinyin_and_letter_writers_do_not_meet(extractor):
-    evs = extractor.extract("印尼国防部长王明远会见了澳大利亚国防部长陈志平，陈志平转交了总理李华的亲笔信。", "2024-06-05")
+    evs = extractor.extract("越南国防部长王明远会见了老挝国防部长陈志平，陈志平转交了总理李华的亲笔信。", "2024-06-05")
     assert _pairs(evs) == [{"Wang Mingyuan", "Chen Zhiping"}]
 
 
@@ -159,3 +159,23 @@ def test_the_leads_weekday_is_a_date_the_text_gives_once_the_year_is_known():
     evs = ex.extract("Australian Foreign Minister Tomas Reed held talks with Arlo Wiratma in Jakarta on Friday.\n\n"
                      "The ministry had announced that Reed would visit from Oct. 18 to 19.", None)
     assert [e.date for e in evs if names(e) == {"Tomas Reed", "Arlo Wiratma"}] == ["2024-10-18"]
+
+
+def test_what_was_said_after_a_meeting_does_not_make_it_planned(extractor):
+    evs = extractor.extract("Tomas Reed met Arlo Wiratma in Jakarta on Monday and said that Australia will "
+                            "never give up an inch.", "2024-06-05")
+    assert [(e.status, e.date) for e in evs] == [("held", "2024-06-03")]
+
+
+def test_chinese_clauses_without_a_subject_share_the_sentences():
+    ex = extractor_with([
+        actor("tomas-reed", "Tomas Reed", "AU", office="defense_minister"),
+        actor("arlo-wiratma", "Arlo Wiratma", "ID", office="defense_minister"),
+        actor("kenji-mori", "Kenji Mori", "JP", office="defense_minister"),
+    ])
+    evs = ex.extract("澳大利亚国防部长汤马斯3日在雅加达访问。汤马斯4日结束访问后将前往马尼拉，与印尼国防部长阿洛会谈；"
+                     "5日他将转往东京，会见日本防卫大臣森健二。", "2024-06-03")
+    got = {frozenset(names(e)): (e.status, e.date) for e in evs if len(names(e)) == 2}
+    # 阿洛 and 森健二 resolve as the one holder of the office named beside them
+    assert got.get(frozenset({"Tomas Reed", "Arlo Wiratma"}))[0] == "planned"
+    assert got.get(frozenset({"Tomas Reed", "Kenji Mori"})) == ("planned", "2024-06-05")
