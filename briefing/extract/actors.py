@@ -295,6 +295,11 @@ class ActorIndex:
             codes = [self.countries.get((p,)) for p in parts]
             if len(codes) >= 2 and all(codes):
                 return 1, list(dict.fromkeys(codes))  # type: ignore[arg-type]
+            # "China-Japan-South Korea": the last country's name goes on into the next word
+            if len(codes) >= 2 and all(codes[:-1]) and i + 1 < len(tokens):
+                last = self.countries.get((parts[-1], tokens[i + 1].norm))
+                if last:
+                    return 2, list(dict.fromkeys(codes[:-1] + [last]))  # type: ignore[arg-type]
         return None
 
     # -- resolving names --------------------------------------------------------------

@@ -45,6 +45,8 @@ _DELEGATION = re.compile(r"^\W*(?:\w+\s+){0,4}?delegations?\b|^[^，。,]{0,8}�
 _LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+(?:[\w.'’-]+\s+){0,6}$", re.I)
 _ZH_LEADS = re.compile(r"^率")
 _ZH_SUBJECTLESS = re.compile(r"^[\s，；、]*(?:[\d一二三四五六七八九十]+日)?(?:随后|之后|并|还|将|也|又)*(?:与|同|跟)|[他她](?!们)")
+_WHO_CLAUSE = re.compile(r"^\s*(?:who|whom)\b[^,;]*$", re.I)
+_WHEN_CLAUSE = re.compile(r"^\s*(?:when|during which|at which)\b", re.I)
 _PRONOUN_AND = re.compile(r"\b(?:he|she)\s+and\s+[^,;]{1,40}$", re.I)
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
@@ -692,6 +694,7 @@ class MeetingExtractor:
             subject_lead: list[Mention] = []  # ... and the one named before its cue
             setting: tuple[DateInfo | None, tuple[str, int, int] | None] | None = None
             prev_status = None  # the status of the sentence's previous clause
+            prev_c: Candidate | None = None  # ... and its candidate
             for gi, (gs, ge, cue) in enumerate(groups):
                 gtext = text[gs:ge]
                 cs = cue.start - base
@@ -768,9 +771,13 @@ class MeetingExtractor:
                 # subject of its own (or 他) has the sentence's
                 zh_subjectless = (gs > 0 or a.sent.index > 0) and (
                     bool(_ZH_SUBJECTLESS.search(text[gs:cs])) or not text[gs:cs].strip(" ，；、") and bool(CJK.match(cue.text)))
-                if g_persons and (pronoun_and or zh_subjectless or not any(m.start < cue.start for m in g_persons)):
+                if (g_persons or _WHO_CLAUSE.match(text[gs:cs])) \
+                        and (pronoun_and or zh_subjectless or not any(m.start < cue.start for m in g_persons)):
                     lead: list[Mention] = []
-                    if zh_subjectless:
+                    if _WHO_CLAUSE.match(text[gs:cs]):
+                        # "... was Kang, who visited China in 2017": who is the person before
+                        lead = [m for m in persons if m.start < gs + base and not m.weak][-1:]
+                    elif zh_subjectless:
                         lead = subject_lead or [m for m in persons if m.start < gs + base and not m.weak][:1]
                         if not lead and gs == 0:  # the previous sentence's subject
                             lead = [m for m in analyses[a.sent.index - 1].mentions
@@ -839,8 +846,17 @@ class MeetingExtractor:
                 if setting is not None:
                     date, loc = date or setting[0], loc or setting[1]
                     setting = None
+                # "The last time they met was in Busan in November, when A, B and C attended the
+                # ...": the when-clause names the people of the clause before it, which dates it
+                if prev_c is not None and not prev_c.persons and g_persons and _WHEN_CLAUSE.match(text[gs:cs]) \
+                        and prev_c in out:
+                    out.remove(prev_c)
+                    date = date or prev_c.date
+                    loc = loc or prev_c.location
+                    anaphoric = False
                 c = Candidate(kind, status, _dedupe(g_persons), orgs, a.sent.index, cue, date,
                               anaphoric=anaphoric)
+                prev_c = c
                 if st:
                     idx = gtext.find(st[1])
                     c.status_span = (gs + idx + base, gs + idx + len(st[1]) + base, st[1])

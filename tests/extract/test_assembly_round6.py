@@ -179,3 +179,17 @@ def test_chinese_clauses_without_a_subject_share_the_sentences():
     # 阿洛 and 森健二 resolve as the one holder of the office named beside them
     assert got.get(frozenset({"Tomas Reed", "Arlo Wiratma"}))[0] == "planned"
     assert got.get(frozenset({"Tomas Reed", "Kenji Mori"})) == ("planned", "2024-06-05")
+
+
+def test_a_when_clause_names_the_people_of_the_clause_it_dates(extractor):
+    evs = extractor.extract("Tomas Reed met Arlo Wiratma in Jakarta on Monday. The last time the ministers met was "
+                            "in Manila in November last year, when Reed, Wiratma and Mara Quist attended a "
+                            "regional ministers' meeting.", "2024-06-05")
+    assert {frozenset(names(e)): (e.date, e.location) for e in evs}.get(
+        frozenset({"Tomas Reed", "Arlo Wiratma", "Mara Quist"})) == ("2023-11", "Manila")
+
+
+def test_who_visited_is_the_person_before(extractor):
+    evs = extractor.extract("The last Indonesian minister to visit Canberra was Arlo Wiratma, who visited "
+                            "Australia in November 2019.", "2024-06-05")
+    assert [(names(e), e.date) for e in evs] == [({"Arlo Wiratma"}, "2019-11")]
