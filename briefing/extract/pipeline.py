@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +49,7 @@ _ZH_SUBJECTLESS = re.compile(r"^[\s，；、]*(?:[\d一二三四五六七八九�
 _WHO_CLAUSE = re.compile(r"^\s*(?:who|whom)\b[^,;]*$", re.I)
 _WHEN_CLAUSE = re.compile(r"^\s*(?:when|during which|at which)\b", re.I)
 _PRONOUN_AND = re.compile(r"\b(?:he|she)\s+and\s+[^,;]{1,40}$", re.I)
+_AND_IN = re.compile(r"^\s*,?\s*and\s+(?:also\s+)?in\s+$", re.I)
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
@@ -63,7 +65,7 @@ _POSSESSIVE_APPOSITION = re.compile(r"^(?:['’]s|s['’])?\s+(?:[a-z][\w-]*\s+)
 _POSSESSIVE_TAIL = re.compile(r"^(?:['’]s|s['’])")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
 _ZH_NAME_SPLIT = re.compile(r"[和与同及、]")
-_ZH_STOP = re.compile(r"星期|周|在|于|今|昨|表示|说|会|举行|通|前|日|月|年|举|访|的|[\(（，,。]")
+_ZH_STOP = re.compile(r"星期|周|在|于|今|昨|表示|说|会|举行|通|前|日|月|年|举|访|的|兼|[\(（，,。]")
 REMOTE = {"call", "video_call"}
 COUNTERPART = "counterpart"  # the relational office id in offices.toml
 # "Beijing, March 5 (Xinhua) --": a dateline in mixed case needs its date and dash
@@ -752,16 +754,26 @@ class MeetingExtractor:
                         and not self._is_speaker(a, m)]
                 st = tr.status(gtext)
                 if st and st[0] == "planned":
-                    # "X met Y and said that China will not ...": a plan in what was said is not the meeting's
-                    sp = tr.speech(text[cue.end - base:ge])
-                    if sp is not None and gtext.find(st[1]) > cue.end - base - gs + sp.start():
-                        st = tr.status(text[gs:cue.end - base + sp.start()])
+                    # "X met Y and said that China will not ...", "…举行会谈，双方签署了…协定将于3月1日生效":
+                    # a plan in what was said, or in a later clause, is not the meeting's
+                    after = text[cue.end - base:ge]
+                    sp = tr.speech(after)
+                    cut = sp.start() if sp is not None else None
+                    mark = _ZH_CLAUSE_MARK.search(after)  # English "talks, scheduled for May," keep theirs
+                    if mark is not None and (cut is None or mark.start() < cut):
+                        cut = mark.start()
+                    if cut is not None and gtext.find(st[1]) > cue.end - base - gs + cut:
+                        st = tr.status(text[gs:cue.end - base + cut])
                 if st and st[0] == "planned" and p_hi - p_lo < len(text):
                     # a plan in the contrasting clause is that clause's ("..., while B heads on next week")
                     st = tr.status(text[max(gs, p_lo - base):min(ge, p_hi - base)])
                 status = st[0] if st else "held"
                 dates = [d for d in a.dates if gs + base <= d.start < ge + base and p_lo <= d.start < p_hi]
                 date = self._pick_date(a, dates, cue)
+                if date is None and gs > 0 and any(m.start < cue.start for m in g_persons):
+                    # "On Friday, before meeting Y, X first met Z": the opening date is the main clause's
+                    date = next((d for d in a.dates if d.start - base <= 12 and d.end - base < gs
+                                 and text[d.end - base:d.end - base + 1] == ","), None)
                 if date and date.future and status == "held":
                     status = "planned"
                 # "..., where he held talks with Y", "he met with Y", "..., and met with Y": the
@@ -881,7 +893,35 @@ class MeetingExtractor:
                         out.append(v)
                     continue
                 out.append(c)
+                out.extend(self._one_per_place_and_date(a, c, dates))
         return out
+
+    @staticmethod
+    def _one_per_place_and_date(a: Analysis, c: Candidate, dates: list[DateInfo]) -> list[Candidate]:
+        """"A and B held talks in Vienna in May and in Malta in September": one meeting per place
+        and date. ``c`` keeps the first pair; the others are returned as copies of it."""
+        after = sorted((d for d in dates if d.start >= c.cue.end), key=lambda d: d.start)
+        if len(after) < 2 or len({d.value for d in after}) < len(after) or len(c.person_keys()) < 2:
+            return []
+        text, base = a.sent.text, a.sent.start
+        pairs, lo = [], c.cue.end
+        where = sorted([(ps, pe, p["name"]) for ps, pe, p, prep in a.places if prep == "in"]
+                       + [(cs, ce, text[cs - base:ce - base]) for cs, ce, _codes in a.countries
+                          if text[max(cs - base - 3, 0):cs - base] == "in "])
+        for d in after:
+            place = next(((name, ps, pe) for ps, pe, name in where if lo <= ps < d.start), None)
+            if place is None:
+                return []
+            pairs.append((place, d))
+            lo = d.end
+        if not all(_AND_IN.match(text[x[1].end - base:y[0][1] - base]) for x, y in zip(pairs, pairs[1:])):
+            return []
+        (c.location, c.date), copies = pairs[0], []
+        for place, d in pairs[1:]:
+            o = dataclasses.replace(c, date=d, location=place, persons=list(c.persons))
+            o.pair, o.span = c.pair, c.span  # type: ignore[attr-defined]
+            copies.append(o)
+        return copies
 
     @staticmethod
     def _delegation_head(analyses: list[Analysis], index: int) -> Mention | None:
@@ -1372,6 +1412,7 @@ def _has_field(name: str) -> bool:
 
 
 _CLAUSE_MARK = re.compile(r"[,;，；]")
+_ZH_CLAUSE_MARK = re.compile(r"[，；]")
 
 
 def _segments(text: str) -> list[tuple[int, int]]:

@@ -193,3 +193,14 @@ def test_who_visited_is_the_person_before(extractor):
     evs = extractor.extract("The last Indonesian minister to visit Canberra was Arlo Wiratma, who visited "
                             "Australia in November 2019.", "2024-06-05")
     assert [(names(e), e.date) for e in evs] == [({"Arlo Wiratma"}, "2019-11")]
+
+
+def test_one_meeting_per_place_and_date(extractor):
+    evs = extractor.extract("Tomas Reed and Arlo Wiratma held talks in Jakarta in May last year and in Vietnam "
+                            "in September last year.", "2024-06-05")
+    assert sorted((e.date, e.location) for e in evs) == [("2023-05", "Jakarta"), ("2023-09", "Vietnam")]
+
+
+def test_an_opening_date_dates_the_main_clause(extractor):
+    evs = extractor.extract("On Monday, before meeting Mara Quist, Tomas Reed first met Arlo Wiratma.", "2024-06-05")
+    assert [(names(e), e.date) for e in evs if "Arlo Wiratma" in names(e)] == [({"Tomas Reed", "Arlo Wiratma"}, "2024-06-03")]
