@@ -30,6 +30,10 @@ from briefing.extract.lexicon import lexicon
 
 __all__ = ["date_candidates", "date_events", "pick_date"]
 
+# "a trip to Beijing that was due to begin on Sunday": the clause describes the cue's event
+_DUE_RELATIVE = re.compile(r"^(?:\s+[\w.'’-]+){0,3}?\s+(?:that|which)\s+(?:was|is|were|are|had been|has been)\s+"
+                           r"(?:due|scheduled|set|planned|expected|slated)\b", re.I)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|added)\b[^,.;\"”]{0,25}$", re.I)
 _ATTRIBUTIVE_REACH = 25  # characters: "the May 31 security talks" -- the cue is the noun dated
 _OPENER = 40  # characters: "During his visit," opening a sentence
 _LEAD_SENTENCES = 3  # the lead of a news story: its first sentences
@@ -103,6 +107,9 @@ def pick_date(a: Any, dates: list, cue: Any, triggers: Any) -> Any | None:
             continue
         if _names_another_event(text, base, d, cue):
             continue
+        # "..., X said in a statement on Tuesday": the day of the saying
+        if d.start > cue.end and _SAID_BEFORE.search(text[max(d.start - base - 30, 0):max(d.start - base, 0)]):
+            continue
         # "to attend the 70th anniversary of the armistice signed on July 27, 1953": that date is
         # the anniversary's, not the cue's
         lo = max(d.start - base - 90, 0)
@@ -113,7 +120,7 @@ def pick_date(a: Any, dates: list, cue: Any, triggers: Any) -> Any | None:
         between = text[max(lo - base, 0):max(hi - base, 0)]
         if d.start >= cue.end:
             # "the Tenth 2+2, which X attended in December 2022": the clause describes the cue
-            m = _lex().cue_relative.match(between)
+            m = _lex().cue_relative.match(between) or _DUE_RELATIVE.match(between)
             between = between[m.end():] if m else between
         if _cut_off(triggers, between):
             continue

@@ -50,6 +50,10 @@ _WHO_CLAUSE = re.compile(r"^\s*(?:who|whom)\b[^,;]*$", re.I)
 _WHEN_CLAUSE = re.compile(r"^\s*(?:when|during which|at which)\b", re.I)
 _PRONOUN_AND = re.compile(r"\b(?:he|she)\s+and\s+[^,;]{1,40}$", re.I)
 _AND_IN = re.compile(r"^\s*,?\s*and\s+(?:also\s+)?in\s+$", re.I)
+_POSSESSED_CUE = re.compile(r"(?-i:[A-Z])[\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,1}$")
+# "in U.S. airspace": the country word is an adjective (a noun follows, not a function word)
+_NOUN_NEXT = re.compile(r"^\.?\s(?!(?:in|on|at|for|to|and|or|with|last|this|earlier|during|from|by|since|after|before|"
+                        r"when|where|while|as|the|a|an|on|late|early|next|of)\b)[a-z]")
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
@@ -707,6 +711,8 @@ class MeetingExtractor:
                 group_cues = [x for x in a.cues if gs + base <= x.start < ge + base] or [cue]
                 anaphoric = any(tr.anaphoric(text[:x.start - base]) for x in group_cues) \
                     or bool(tr.this_is_first.search(text))
+                if _POSSESSED_CUE.search(before):  # "Blinken's visit had been agreed ...": a visit told of before
+                    anaphoric = True
                 if kind == "meeting" and tr.ordinal_before(before):
                     kind = "dialogue"
                 # "X, on a visit to D, held talks with Y": the meeting word nearest the
@@ -737,6 +743,9 @@ class MeetingExtractor:
                     inv = tr.invitation(gtext)
                     if inv is not None and inv > cs - gs:
                         g_persons = [m for m in g_persons if m.start < gs + base + inv]
+                # '"... a call between A and B," press secretary X said': X reports it
+                if len({m.key or m.name for m in g_persons}) >= 3:
+                    g_persons = [m for m in g_persons if not (m.start > cue.end and self._is_speaker(a, m))]
                 # "X said the consensus reached by A and B during their call ...": X reports it
                 sp = next((m for m in g_persons if m.start < cue.start and self._is_speaker(a, m)), None) \
                     if len(g_persons) >= 3 else None
@@ -770,10 +779,11 @@ class MeetingExtractor:
                 status = st[0] if st else "held"
                 dates = [d for d in a.dates if gs + base <= d.start < ge + base and p_lo <= d.start < p_hi]
                 date = self._pick_date(a, dates, cue)
-                if date is None and gs > 0 and any(m.start < cue.start for m in g_persons):
+                if date is None and (gs == 0 or any(m.start < cue.start for m in g_persons)):
                     # "On Friday, before meeting Y, X first met Z": the opening date is the main clause's
-                    date = next((d for d in a.dates if d.start - base <= 12 and d.end - base < gs
-                                 and text[d.end - base:d.end - base + 1] == ","), None)
+                    date = next((d for d in a.dates if d.start - base <= 12 and d.end < cue.start
+                                 and (d.end - base < gs or gs == 0) and text[d.end - base:d.end - base + 1] == ","
+                                 and not any(x.start < d.start for x in a.cues)), None)
                 if date and date.future and status == "held":
                     status = "planned"
                 # "..., where he held talks with Y", "he met with Y", "..., and met with Y": the
@@ -991,10 +1001,13 @@ class MeetingExtractor:
             if s <= ps < e and not place.get("country") \
                     and _WHERE_AFTER.match(a.sent.text[pe - a.sent.start:pe - a.sent.start + 12]):
                 return place["name"], ps, pe
+        country_place = None
         for ps, pe, place, prep in a.places:
             if not (s <= ps < e):
                 continue
             if place.get("country") and kind != "visit":
+                if prep == "in" and country_place is None:  # "last met in Cambodia": no city named
+                    country_place = (place["name"], ps, pe)
                 continue
             if prep in ("in", "at", "during", "to", "visited", "visit", "visiting", "visits") or place.get("venue") \
                     and prep in ("in", "at", "the"):
@@ -1002,7 +1015,11 @@ class MeetingExtractor:
             # "at Hyderabad House, New Delhi": the city after an unknown venue
             if _AT_VENUE.search(a.sent.text[max(s, ps - 80) - a.sent.start:ps - a.sent.start]):
                 return place["name"], ps, pe
-        return None
+        if country_place is None and kind != "visit":
+            country_place = next(((a.sent.text[cs - a.sent.start:ce - a.sent.start], cs, ce) for cs, ce, _c in a.countries
+                                  if s <= cs < e and a.sent.text[max(cs - a.sent.start - 3, 0):cs - a.sent.start] == "in "
+                                  and not _NOUN_NEXT.match(a.sent.text[ce - a.sent.start:ce - a.sent.start + 3])), None)
+        return country_place
 
     def _assemble(self, cands: list[Candidate | tuple[str, Analysis]], analyses: list[Analysis]) -> list[Candidate]:
         events: list[Candidate] = []
@@ -1249,7 +1266,13 @@ class MeetingExtractor:
                 if o.person_keys() != e.person_keys() or not e.persons:
                     continue
                 if o.status != e.status and not (e.anaphoric or o.anaphoric):
-                    continue  # "met in May ... would meet again": two meetings
+                    # the same call on the same day, "held" only for want of a word saying otherwise
+                    same_day = e.date is not None and o.date is not None and e.date.value == o.date.value \
+                        and len(e.date.value) == 10 and e.kind == o.kind
+                    if not (same_day and (e.status_span is None) != (o.status_span is None)):
+                        continue  # "met in May ... would meet again": two meetings
+                    if o.status_span is None:
+                        o.status, o.status_span = e.status, e.status_span
                 dated = e.date is not None and o.date is not None
                 if dated and not _dates_agree(o.date.value, e.date.value):  # type: ignore[union-attr]
                     # one call told from two time zones: "today" in one readout, "the evening of
@@ -1413,13 +1436,17 @@ def _has_field(name: str) -> bool:
 
 _CLAUSE_MARK = re.compile(r"[,;，；]")
 _ZH_CLAUSE_MARK = re.compile(r"[，；]")
+_CLAUSE_SPLIT = re.compile(r"[,;，；]|\s(?=when\s)")
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
+    """Clauses: split at commas and semicolons, and before "when" ("X's visit had been agreed
+    when A and B met"), so that each clause's cue keeps its own people."""
     out, start = [], 0
-    for m in _CLAUSE_MARK.finditer(text):
-        out.append((start, m.end()))
-        start = m.end()
+    for m in _CLAUSE_SPLIT.finditer(text):
+        if m.end() > start:
+            out.append((start, m.end()))
+            start = m.end()
     out.append((start, len(text)))
     return out
 

@@ -204,3 +204,29 @@ def test_one_meeting_per_place_and_date(extractor):
 def test_an_opening_date_dates_the_main_clause(extractor):
     evs = extractor.extract("On Monday, before meeting Mara Quist, Tomas Reed first met Arlo Wiratma.", "2024-06-05")
     assert [(names(e), e.date) for e in evs if "Arlo Wiratma" in names(e)] == [({"Tomas Reed", "Arlo Wiratma"}, "2024-06-03")]
+
+
+def test_a_declined_call_told_twice_is_one_call_with_the_speakers_left_out(extractor):
+    evs = extractor.extract(
+        "Indonesia declined a request for a phone call between Tomas Reed and Arlo Wiratma on Saturday, officials said.\n\n"
+        '"On Saturday, 1 June, the ministry submitted a request for a secure call between Minister Reed and '
+        'Minister Wiratma," spokeswoman Mara Quist said in a statement on Tuesday.', "2024-06-05")
+    assert [(names(e), e.status, e.date) for e in evs] == [({"Tomas Reed", "Arlo Wiratma"}, "declined", "2024-06-01")]
+
+
+def test_a_trip_that_was_due_to_begin_on_a_day_is_dated_by_it(extractor):
+    evs = extractor.extract("The row led Tomas Reed to postpone a trip to Jakarta that was due to begin on Sunday, "
+                            "June 9.", "2024-06-05")
+    assert [(e.status, e.date) for e in evs] == [("cancelled", "2024-06-09")]
+
+
+def test_a_visit_agreed_when_others_met_leaves_them_their_meeting(extractor):
+    evs = extractor.extract("Reed's visit had been agreed when Arlo Wiratma and Mara Quist met in Manila on May 14.",
+                            "2024-06-05")
+    assert ({"Arlo Wiratma", "Mara Quist"}, "2024-05-14", "Manila") in [(names(e), e.date, e.location) for e in evs]
+
+
+def test_a_country_is_the_place_when_no_city_is_named(extractor):
+    evs = extractor.extract("Tomas Reed and Arlo Wiratma last met in Cambodia in November, on the sidelines "
+                            "of a regional meeting.", "2024-06-05")
+    assert [(e.date, e.location) for e in evs] == [("2023-11", "Cambodia")]
