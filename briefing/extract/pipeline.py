@@ -48,6 +48,7 @@ _ZH_LEADS = re.compile(r"^率")
 _ZH_SUBJECTLESS = re.compile(r"^[\s，；、]*(?:[\d一二三四五六七八九十]+日)?(?:随后|之后|并|还|将|也|又)*(?:与|同|跟)|[他她](?!们)")
 _WHO_CLAUSE = re.compile(r"^\s*(?:who|whom)\b[^,;]*$", re.I)
 _WHEN_CLAUSE = re.compile(r"^\s*(?:when|during which|at which)\b", re.I)
+_THEY_CUE = re.compile(r"\bthey\s+(?:[a-z]+\s+){0,3}[\"“']?$", re.I)
 _PRONOUN_AND = re.compile(r"\b(?:he|she)\s+and\s+[^,;]{1,40}$", re.I)
 _AND_IN = re.compile(r"^\s*,?\s*and\s+(?:also\s+)?in\s+$", re.I)
 _POSSESSED_CUE = re.compile(r"(?-i:[A-Z])[\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,1}$")
@@ -65,6 +66,7 @@ _RELATIVE_SUBJECT = re.compile(r"\b(?:which|whom)\s+(?:(?:the|then|former)\s+)?(
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|reported|stated|confirmed)\b", re.I)
 _HOSTED = re.compile(r"^(?:co-?)?hosted$", re.I)
 _WHERE_AFTER = re.compile(r"^\s*,\s*where\b")
+_WHERE_START = re.compile(r"^\s*where\b")
 _POSSESSIVE_APPOSITION = re.compile(r"^(?:['’]s|s['’])?\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s*(?:(?:the|then|former)\s+)?$")
 _POSSESSIVE_TAIL = re.compile(r"^(?:['’]s|s['’])")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
@@ -660,7 +662,9 @@ class MeetingExtractor:
         for a in analyses:
             persons = [m for m in a.mentions if m.kind == "person" and not m.commentator]
             if not a.cues:
-                if len({m.key or m.name for m in persons}) >= 2 and a.dates:
+                if len({m.key or m.name for m in persons}) >= 2 and a.dates and not (
+                        # '"...," Blinken told Marcos': words said at a meeting, not a meeting
+                        _QUOTE.search(a.sent.text) and tr.speech(a.sent.text)):
                     out.append(("proto", a))
                 continue
             text, base = a.sent.text, a.sent.start
@@ -698,6 +702,7 @@ class MeetingExtractor:
                     prev_end = g_end
             subject: list[Mention] = []  # the people of the sentence's previous clause
             subject_lead: list[Mention] = []  # ... and the one named before its cue
+            subject_before: list[Mention] = []  # ... and all named before its cue
             setting: tuple[DateInfo | None, tuple[str, int, int] | None] | None = None
             prev_status = None  # the status of the sentence's previous clause
             prev_c: Candidate | None = None  # ... and its candidate
@@ -814,6 +819,9 @@ class MeetingExtractor:
                     elif gs > 0 and _BARE_VERB.match(text[gs:cs]):
                         # "X, on a visit to D, held talks with Y": the verb's subject opens the sentence
                         lead = subject_lead or [m for m in persons if m.start < gs + base and not m.weak][:1]
+                    elif _THEY_CUE.search(text[gs:cs]) and len(subject_before) >= 2:
+                        # "A and B arrived from Tokyo, where on Sunday they held talks with C"
+                        lead = list(subject_before)
                     elif _PRONOUN_CUE.search(text[gs:cs]):
                         lead = subject_lead or [m for m in persons if m.start < gs + base and not m.weak][:1]
                         if not lead and not any(m.start < gs + base for m in persons) and a.sent.index > 0:
@@ -821,7 +829,10 @@ class MeetingExtractor:
                                             if m.kind == "person" and not m.commentator and not m.weak])
                             lead = prev[:1] if len(prev) == 1 else []
                     lead = [m for m in lead if (m.key or m.name) not in {x.key or x.name for x in g_persons}]
-                    if len(lead) == 1:
+                    if len(lead) >= 2 and _THEY_CUE.search(text[gs:cs]):
+                        g_persons = lead + g_persons
+                        anaphoric = False
+                    elif len(lead) == 1:
                         g_persons = lead + g_persons
                         anaphoric = False
                         # "Earlier this month, X visited D, where he held talks with Y": the
@@ -856,7 +867,8 @@ class MeetingExtractor:
                     if head is not None and (head.key or head.name) != (g_persons[0].key or g_persons[0].name):
                         g_persons = g_persons + [head]
                 subject = [m for m in g_persons if not m.weak]
-                subject_lead = [m for m in subject if m.start < cue.start][:1]
+                subject_before = [m for m in subject if m.start < cue.start]
+                subject_lead = subject_before[:1]
                 prev_status = status
                 loc = self._location(a, gs + base, ge + base, kind)
                 # "During his visit to D on Monday, X held talks with Y": the opening visit is
@@ -1000,6 +1012,13 @@ class MeetingExtractor:
         for ps, pe, place, _prep in a.places:
             if s <= ps < e and not place.get("country") \
                     and _WHERE_AFTER.match(a.sent.text[pe - a.sent.start:pe - a.sent.start + 12]):
+                return place["name"], ps, pe
+        if _WHERE_START.match(a.sent.text[s - a.sent.start:s - a.sent.start + 12]):
+            # "..., arrived in Manila from Tokyo, where they held talks with Y": the place before "where"
+            before = [(ps, pe, place) for ps, pe, place, _prep in a.places if pe <= s
+                      and not a.sent.text[pe - a.sent.start:s - a.sent.start].strip(" ,")]
+            if before:
+                ps, pe, place = before[-1]
                 return place["name"], ps, pe
         country_place = None
         for ps, pe, place, prep in a.places:

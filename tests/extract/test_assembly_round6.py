@@ -230,3 +230,16 @@ def test_a_country_is_the_place_when_no_city_is_named(extractor):
     evs = extractor.extract("Tomas Reed and Arlo Wiratma last met in Cambodia in November, on the sidelines "
                             "of a regional meeting.", "2024-06-05")
     assert [(e.date, e.location) for e in evs] == [("2023-11", "Cambodia")]
+
+
+def test_they_in_a_where_clause_are_the_travellers_and_meet_where_they_came_from(extractor):
+    evs = extractor.extract("Tomas Reed and Mara Quist arrived in Jakarta from Hanoi, where on Sunday they held "
+                            "talks with Arlo Wiratma.", "2024-06-05")
+    assert ({"Tomas Reed", "Mara Quist", "Arlo Wiratma"}, "2024-06-02", "Hanoi") in \
+        [(names(e), e.date, e.location) for e in evs]
+
+
+def test_words_said_to_someone_are_no_meeting(extractor):
+    evs = extractor.extract('Tomas Reed met Arlo Wiratma in Jakarta on Monday. "Today is historic," Reed told '
+                            'Mara Quist on Monday.', "2024-06-05")
+    assert [names(e) for e in evs] == [{"Tomas Reed", "Arlo Wiratma"}]
