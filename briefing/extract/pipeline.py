@@ -60,7 +60,7 @@ _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
 _AND_CUE = re.compile(r"^\W*and\s+(?:(?:then|also|later|subsequently|is|was|are|were|will|would|be|expected|set|"
                       r"scheduled|due|likely|plans|planned|planning|hopes|hoped|to)\s+){0,4}$", re.I)
-_PRONOUN_CUE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,2}$", re.I)
+_PRONOUN_CUE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,3}$", re.I)
 _BEING_IN = re.compile(r"\b(?:is|was|were|are|will be|arrived|arrives)\s+in\s+(?:the\s+)?[A-Z]")
 _RELATIVE_SUBJECT = re.compile(r"\b(?:which|whom)\s+(?:(?:the|then|former)\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|reported|stated|confirmed)\b", re.I)
