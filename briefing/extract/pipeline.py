@@ -55,6 +55,8 @@ _POSSESSED_CUE = re.compile(r"(?-i:[A-Z])[\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,1}
 # "in U.S. airspace": the country word is an adjective (a noun follows, not a function word)
 _NOUN_NEXT = re.compile(r"^\.?\s(?!(?:in|on|at|for|to|and|or|with|last|this|earlier|during|from|by|since|after|before|"
                         r"when|where|while|as|the|a|an|on|late|early|next|of)\b)[a-z]")
+_AND_THE = re.compile(r"\band\s+(?:the\s+)?$", re.I)
+_IN_TOWN = re.compile(r"\bin\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s*(?:[,.;]|\s(?:on|in|last|this|earlier|during|for|to)\b|$))")
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
@@ -489,8 +491,16 @@ class MeetingExtractor:
             out.append(m)
         # a role with no name beside it: the office holder(s) at the date
         for r in a.roles:
-            if id(r) in linked_roles or not r.countries:
+            if id(r) in linked_roles:
                 continue
+            if not r.countries:
+                # "met Prime Minister Anthony Albanese and the Deputy Prime Minister": the
+                # country of the person it is coordinated with
+                left = a.sent.text[max(0, r.start - a.sent.start - 10):r.start - a.sent.start]
+                prev = next((m for m in reversed(out) if m.end <= r.start and m.country), None)
+                if prev is None or not _AND_THE.search(left) or prev.end < r.start - 10:
+                    continue
+                r.countries = [prev.country]
             if self.index.commentator_re.search(r.text):
                 continue
             if _generic_role(a.sent.text[max(0, r.start - a.sent.start - 20):r.start - a.sent.start]):
@@ -1038,7 +1048,18 @@ class MeetingExtractor:
             country_place = next(((a.sent.text[cs - a.sent.start:ce - a.sent.start], cs, ce) for cs, ce, _c in a.countries
                                   if s <= cs < e and a.sent.text[max(cs - a.sent.start - 3, 0):cs - a.sent.start] == "in "
                                   and not _NOUN_NEXT.match(a.sent.text[ce - a.sent.start:ce - a.sent.start + 3])), None)
-        return country_place
+        return country_place or self._unknown_town(a, s, e)
+
+    def _unknown_town(self, a: Analysis, s: int, e: int) -> tuple[str, int, int] | None:
+        """"... at the Military Academy in Magelang, Central Java": a capitalised name after "in"
+        that is no known place, person, organisation or country, ending the phrase, is the town."""
+        base = a.sent.start
+        for m in _IN_TOWN.finditer(a.sent.text, max(s - base, 0), e - base):
+            ts, te = m.start(1) + base, m.end(1) + base
+            if any(u[0] == ts and u[1] == te and not u[4] for u in a.unknown) \
+                    and not any(x.start < te and ts < x.end for x in a.mentions):
+                return m.group(1), ts, te
+        return None
 
     def _assemble(self, cands: list[Candidate | tuple[str, Analysis]], analyses: list[Analysis]) -> list[Candidate]:
         events: list[Candidate] = []

@@ -243,3 +243,15 @@ def test_words_said_to_someone_are_no_meeting(extractor):
     evs = extractor.extract('Tomas Reed met Arlo Wiratma in Jakarta on Monday. "Today is historic," Reed told '
                             'Mara Quist on Monday.', "2024-06-05")
     assert [names(e) for e in evs] == [{"Tomas Reed", "Arlo Wiratma"}]
+
+
+def test_a_town_nobody_listed_is_still_the_place(extractor):
+    evs = extractor.extract("Today Tomas Reed met Arlo Wiratma at the Military Academy in Magelang, Central Java.",
+                            "2024-06-05")
+    assert [(names(e), e.location) for e in evs] == [({"Tomas Reed", "Arlo Wiratma"}, "Magelang")]
+
+
+def test_a_title_coordinated_with_a_person_shares_their_country(extractor):
+    evs = extractor.extract("Arlo Wiratma visited Canberra on Monday, where he met Defence Minister Tomas Reed "
+                            "and the Foreign Minister.", "2024-06-05")
+    assert any(names(e) == {"Arlo Wiratma", "Tomas Reed"} for e in evs)  # no Australian FM in the data: no one added
