@@ -104,10 +104,13 @@ def romanise(zh: str) -> str:
 _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "夏侯")
 
 
-def pinyin_name(zh: str) -> str:
-    """A Chinese personal name as English copy writes it: 李鸿忠 -> "Li Hongzhong"."""
+def pinyin_name(zh: str, foreign: bool = False) -> str:
+    """A Chinese personal name as English copy writes it: 李鸿忠 -> "Li Hongzhong"; a foreign
+    name in transliteration as one word: 巴特图勒嘎 -> "Batetulega"."""
     from pypinyin import lazy_pinyin
 
+    if foreign:
+        return "".join(lazy_pinyin(zh)).capitalize()
     cut = 2 if zh[:2] in _COMPOUND_SURNAMES else 1
     family, given = "".join(lazy_pinyin(zh[:cut])), "".join(lazy_pinyin(zh[cut:]))
     return " ".join(p.capitalize() for p in (family, given) if p)

@@ -364,12 +364,15 @@ class MeetingExtractor:
                     if known:
                         pos = known[1]
                     else:
-                        seg = text[pos:pos + 4]
+                        # a Chinese name has 2-3 characters; a foreign one in transliteration
+                        # (巴特图勒嘎) may run to 6, up to the next function word
+                        longest = 6 if codes and "CN" not in codes else 3
+                        seg = text[pos:pos + longest + 1]
                         stop = _ZH_STOP.search(seg)
                         if stop and stop.start() < 2:  # "总书记的亲笔信": no name after the title
                             break
                         cut = stop.start() if stop else 3
-                        cut = min(max(cut, 2), 3)
+                        cut = min(max(cut, 2), longest)
                         name = text[pos:pos + cut]
                         if len(name) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in name):
                             mm = Mention(pos + base, pos + cut + base, name)
@@ -451,7 +454,8 @@ class MeetingExtractor:
                     self._seen.add(res[0])
             else:
                 # a Chinese name nobody knows: named in pinyin, the characters kept as its spelling
-                name = pinyin_name(m.text) if getattr(m, "_zh", False) else m.text
+                # 2-3 characters: a name of the Chinese type (also Korean, Vietnamese); longer: a transliteration
+                name = pinyin_name(m.text, foreign=len(m.text) > 3) if getattr(m, "_zh", False) else m.text
                 m.name, m.country, m.alias_source = (name, country, "extracted")
                 if r is None:
                     m.weak = True
