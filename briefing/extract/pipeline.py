@@ -73,7 +73,7 @@ _POSSESSIVE_APPOSITION = re.compile(r"^(?:['’]s|s['’])?\s+(?:[a-z][\w-]*\s+)
 _POSSESSIVE_TAIL = re.compile(r"^(?:['’]s|s['’])")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
 _ZH_NAME_SPLIT = re.compile(r"[和与同及、]")
-_ZH_STOP = re.compile(r"星期|周|在|于|今|昨|表示|说|会|举行|通|前|日|月|年|举|访|的|兼|[\(（，,。]")
+_ZH_STOP = re.compile(r"星期|周|在|于|今|昨|表示|说|会|举行|通|前|日|月|年|举|访|的|兼|[\(（，,。0-9０-９]")
 REMOTE = {"call", "video_call"}
 COUNTERPART = "counterpart"  # the relational office id in offices.toml
 # "Beijing, March 5 (Xinhua) --": a dateline in mixed case needs its date and dash
