@@ -57,6 +57,7 @@ _NOUN_NEXT = re.compile(r"^\.?\s(?!(?:in|on|at|for|to|and|or|with|last|this|earl
                         r"when|where|while|as|the|a|an|on|late|early|next|of)\b)[a-z]")
 _AND_THE = re.compile(r"\band\s+(?:the\s+)?$", re.I)
 _IN_TOWN = re.compile(r"\bin\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s*(?:[,.;]|\s(?:on|in|last|this|earlier|during|for|to)\b|$))")
+_DETERMINED = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "said the 35-minute call"
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
@@ -765,10 +766,12 @@ class MeetingExtractor:
                 # '"... a call between A and B," press secretary X said': X reports it
                 if len({m.key or m.name for m in g_persons}) >= 3:
                     g_persons = [m for m in g_persons if not (m.start > cue.end and self._is_speaker(a, m))]
-                # "X said the consensus reached by A and B during their call ...": X reports it
+                # "X said the consensus reached by A and B during their call ...", "X said the call
+                # took place on Tuesday": X reports it
                 sp = next((m for m in g_persons if m.start < cue.start and self._is_speaker(a, m)), None) \
-                    if len(g_persons) >= 3 else None
-                if sp is not None and len({m.key or m.name for m in g_persons if m.start > sp.end}) >= 2:
+                    if len(g_persons) >= 3 or anaphoric else None
+                if sp is not None and (anaphoric and _DETERMINED.search(text[sp.end - base:cs])
+                                       or len({m.key or m.name for m in g_persons if m.start > sp.end}) >= 2):
                     g_persons = [m for m in g_persons if m.start > sp.end]
                 # "X welcomed the meeting between A and B": X only commented on it
                 if tr.participants_follow(text[cue.end - base:]):
@@ -1152,6 +1155,13 @@ class MeetingExtractor:
                         prev.kind = c.kind
                     prev.sentences = sorted(set(prev.sentences + c.sentences))
                     continue
+            if n_people == 1 and c.kind != "visit" and c.anaphoric:
+                # "Misri said the 35-minute call took place on Tuesday": the call told of before
+                prior = next((e for e in reversed(events) if c.person_keys() < e.person_keys()
+                              and (e.kind in REMOTE) == (c.kind in REMOTE)), None)
+                if prior is not None:
+                    self._merge(prior, c, add_people=False)
+                    continue
             if n_people == 1 and c.kind == "visit" and core is not None and c.person_keys() <= core.person_keys() \
                     and (self.triggers.this_is_first.search(analyses[c.sent_index].sent.text)
                          or self.triggers.ranked_trip(analyses[c.sent_index].sent.text[
@@ -1307,6 +1317,11 @@ class MeetingExtractor:
         for e in events:
             target = None
             for o in out:
+                # "Misri said the 35-minute call took place on Tuesday": the call told of before
+                if e.anaphoric and e.persons and e.person_keys() < o.person_keys() and e.kind == o.kind \
+                        and (o.date is None or e.date is None or _dates_agree(o.date.value, e.date.value)):
+                    target = o
+                    break
                 if o.person_keys() != e.person_keys() or not e.persons:
                     continue
                 if o.status != e.status and not (e.anaphoric or o.anaphoric):

@@ -255,3 +255,17 @@ def test_a_title_coordinated_with_a_person_shares_their_country(extractor):
     evs = extractor.extract("Arlo Wiratma visited Canberra on Monday, where he met Defence Minister Tomas Reed "
                             "and the Foreign Minister.", "2024-06-05")
     assert any(names(e) == {"Arlo Wiratma", "Tomas Reed"} for e in evs)  # no Australian FM in the data: no one added
+
+
+def test_a_call_told_of_again_by_a_spokesman_is_dated_by_him_not_joined(extractor):
+    evs = extractor.extract("Tomas Reed hosted Mara Quist in Canberra on Wednesday. A day earlier Reed spoke by phone "
+                            "with Arlo Wiratma. Spokesman Kestrel Varnado said the 35-minute call took place on "
+                            "Tuesday at Reed's request.", "2024-06-05")
+    calls = [e for e in evs if e.kind == "call"]
+    assert [(names(c), c.date) for c in calls] == [({"Tomas Reed", "Arlo Wiratma"}, "2024-06-04")]
+
+
+def test_a_meeting_that_had_been_expected_did_not_happen(extractor):
+    evs = extractor.extract("Tomas Reed and Arlo Wiratma had been expected to meet in Manila on Monday, but Reed "
+                            "left early.", "2024-06-05")
+    assert [e.status for e in evs] == ["cancelled"]

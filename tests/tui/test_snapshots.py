@@ -23,6 +23,12 @@ async def _ready(pilot) -> None:  # noqa: ANN001
     await settle(pilot, rounds=3)
     await pilot.pause(0.2)
     await settle(pilot, rounds=2)
+    # a blinking cursor is drawn or not depending on the moment: hold it still
+    from textual.widgets import Input
+
+    for inp in pilot.app.screen.query(Input):
+        inp.cursor_blink = False
+    await pilot.pause()
 
 
 @pytest.fixture
