@@ -325,7 +325,7 @@ def _before_the_cue(opener: str, a: Any) -> bool:
     for c in a.cues:
         s = c.start - a.sent.start
         if 0 <= s and c.end - a.sent.start <= end and _lex().occasion_relative.search(opener[:s]) \
-                and re.match(r"^[\s\"'”’)]*,\s*$", opener[c.end - a.sent.start:]):
+                and re.match(r"^(?:\s+[A-Z][\w'’-]*)*[\s\"'”’)]*,\s*$", opener[c.end - a.sent.start:]):
             return True
     return False
 

@@ -1206,14 +1206,16 @@ class MeetingExtractor:
             for e in events:
                 if e is not core and e.location is None and e.status == "held" and e.kind not in REMOTE \
                         and fallback is not None and core.person_keys() & e.person_keys() \
-                        and (e.date is None or core.date is None or _dates_agree(e.date.value, core.date.value)):
+                        and (e.date is None or core.date is None or _dates_agree(e.date.value, core.date.value)) \
+                        and not (core.date is not None and any(  # its sentence dates it elsewhen
+                            d.value and not _dates_agree(d.value, core.date.value) for d in analyses[e.sent_index].dates)):
                     e.location = fallback
         events = [e for e in events if e.persons or e.orgs]
         for e in events:
             people_countries = {m.country for m in e.persons}
             e.orgs = [o for o in e.orgs if o.country and o.country not in people_countries]
             e.orgs = _dedupe(e.orgs)
-        return self._merge_duplicates([e for e in events if e.persons or len(e.orgs) >= 2])
+        return self._merge_duplicates(self._headline_into_lead([e for e in events if e.persons or len(e.orgs) >= 2]))
 
     def _core_duration(self, core: Candidate, events: list[Candidate], analyses: list[Analysis]) -> None:
         """"The talks lasted more than two hours": a duration stated in a sentence that names no
@@ -1255,6 +1257,22 @@ class MeetingExtractor:
                 host.date = host.date or e.date
             hosts[0].core = hosts[0].core or e.core
         return out
+
+    def _headline_into_lead(self, events: list[Candidate]) -> list[Candidate]:
+        """"X and Y host Japanese counterparts for 3rd 2+2" over "X and Y hosted A and B for the 3rd
+        2+2 in New Delhi on August 20": an undated headline is the dated lead meeting it sums up."""
+        core = next((e for e in events if e.core), None)
+        if core is None or core.date is not None or not core.persons:
+            return events
+        lead = next((e for e in events if e is not core and e.date is not None and e.status == core.status
+                     and 0 < e.sent_index - core.sent_index <= 3 and core.person_keys() <= e.person_keys()), None)
+        if lead is None:
+            return events
+        if lead.kind == "meeting" and core.kind in ("dialogue", "talks", "summit"):
+            lead.kind = core.kind
+        self._merge(lead, core, add_people=False)
+        lead.core = True
+        return [e for e in events if e is not core]
 
     @staticmethod
     def _drop_undated_trips(events: list[Candidate]) -> list[Candidate]:

@@ -269,3 +269,14 @@ def test_a_meeting_that_had_been_expected_did_not_happen(extractor):
     evs = extractor.extract("Tomas Reed and Arlo Wiratma had been expected to meet in Manila on Monday, but Reed "
                             "left early.", "2024-06-05")
     assert [e.status for e in evs] == ["cancelled"]
+
+
+def test_an_undated_headline_is_the_dated_lead_meeting_it_sums_up(extractor):
+    evs = extractor.extract("Reed hosts Indonesian counterpart for 2+2 Dialogue in Canberra\n\n"
+                            "Australian Defence Minister Tomas Reed and Foreign Minister Mara Quist hosted Indonesian "
+                            "Defence Minister Arlo Wiratma for the 2+2 Dialogue in Canberra on June 3, 2024.\n\n"
+                            "On the sidelines of the 2+2 Dialogue, Reed held a bilateral meeting with Wiratma.",
+                            None)
+    got = sorted((sorted(names(e)), e.kind, e.date) for e in evs)
+    assert got == [(["Arlo Wiratma", "Mara Quist", "Tomas Reed"], "dialogue", "2024-06-03"),
+                   (["Arlo Wiratma", "Tomas Reed"], "meeting", "2024-06-03")]
