@@ -29,6 +29,14 @@ class Cue:
     text: str
 
 
+def _find_all(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 def _alt(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
 
@@ -169,7 +177,21 @@ class Triggers:
         low = text.lower()
         if "minute" not in low and "hour" not in low and " min" not in low:
             return None
-        for m in self._duration.finditer(text):
+        # the pattern tries every position; look only near the words it needs ("hour", "min")
+        anchors = sorted(i for w in ("hour", "min") for i in _find_all(low, w))
+        lo = 0
+        for at in anchors:
+            if at < lo:
+                continue
+            start = max(lo, at - 70)
+            found = self._duration_at(text, start, min(len(text), at + 40))
+            if found is not None:
+                return found
+            lo = at + 1
+        return None
+
+    def _duration_at(self, text: str, start: int, end: int) -> tuple[int, str] | None:
+        for m in self._duration.finditer(text, start, end):
             h, half1, half2, hm, mins, half3, hourlong = m.groups()
             value = lambda n: float(self._numbers.get(n.lower(), 0) if not n[0].isdigit() else n)  # noqa: E731
             if h:
