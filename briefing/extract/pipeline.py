@@ -58,12 +58,13 @@ _NOUN_NEXT = re.compile(r"^\.?\s(?!(?:in|on|at|for|to|and|or|with|last|this|earl
 _AND_THE = re.compile(r"\band\s+(?:the\s+)?$", re.I)
 _IN_TOWN = re.compile(r"\bin\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s*(?:[,.;]|\s(?:on|in|last|this|earlier|during|for|to)\b|$))")
 _DETERMINED = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "said the 35-minute call"
+_SEPARATELY = re.compile(r",?\s+and\s+(?:then\s+|later\s+)?separately\s+(?:with\b|met\b|held\b)", re.I)
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
 _AND_CUE = re.compile(r"^\W*and\s+(?:(?:then|also|later|subsequently|is|was|are|were|will|would|be|expected|set|"
                       r"scheduled|due|likely|plans|planned|planning|hopes|hoped|to)\s+){0,4}$", re.I)
-_PRONOUN_CUE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,3}$", re.I)
+_PRONOUN_CUE = re.compile(r"\b(?:he|she)\s+(?:[a-z][a-z-]*\s+){0,4}$", re.I)
 _BEING_IN = re.compile(r"\b(?:is|was|were|are|will be|arrived|arrives)\s+in\s+(?:the\s+)?[A-Z]")
 _RELATIVE_SUBJECT = re.compile(r"\b(?:which|whom)\s+(?:(?:the|then|former)\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|reported|stated|confirmed)\b", re.I)
@@ -933,7 +934,25 @@ class MeetingExtractor:
                     continue
                 out.append(c)
                 out.extend(self._one_per_place_and_date(a, c, dates))
+                out.extend(self._separately(a, c))
         return out
+
+    @staticmethod
+    def _separately(a: Analysis, c: Candidate) -> list[Candidate]:
+        """"X held talks with A, ..., and separately with B": two meetings, X's with each."""
+        text, base = a.sent.text, a.sent.start
+        m = _SEPARATELY.search(text, max(c.cue.end - base, 0))
+        if m is None:
+            return []
+        cut = m.start() + base
+        lead = [p for p in c.persons if p.start < c.cue.start]
+        later = [p for p in c.persons if p.start >= cut]
+        if len(lead) != 1 or not later or not any(c.cue.end <= p.start < cut for p in c.persons):
+            return []
+        c.persons = [p for p in c.persons if p.start < cut]
+        o = dataclasses.replace(c, persons=lead + later)
+        o.pair, o.span = False, getattr(c, "span", None)  # type: ignore[attr-defined]
+        return [o]
 
     @staticmethod
     def _one_per_place_and_date(a: Analysis, c: Candidate, dates: list[DateInfo]) -> list[Candidate]:
@@ -1215,7 +1234,8 @@ class MeetingExtractor:
             people_countries = {m.country for m in e.persons}
             e.orgs = [o for o in e.orgs if o.country and o.country not in people_countries]
             e.orgs = _dedupe(e.orgs)
-        return self._merge_duplicates(self._headline_into_lead([e for e in events if e.persons or len(e.orgs) >= 2]))
+        events = self._headline_into_lead([e for e in events if e.persons or len(e.orgs) >= 2])
+        return self._merge_duplicates(self._union_headline(events))
 
     def _core_duration(self, core: Candidate, events: list[Candidate], analyses: list[Analysis]) -> None:
         """"The talks lasted more than two hours": a duration stated in a sentence that names no
@@ -1272,6 +1292,24 @@ class MeetingExtractor:
             lead.kind = core.kind
         self._merge(lead, core, add_people=False)
         lead.core = True
+        return [e for e in events if e is not core]
+
+    @staticmethod
+    def _union_headline(events: list[Candidate]) -> list[Candidate]:
+        """"X met Cambodia's prime minister and defence minister on Tuesday. X held talks with A,
+        and separately with B": the headline is the two meetings told after it, which take its day."""
+        core = next((e for e in events if e.core), None)
+        if core is None or core.date is None or len(core.person_keys()) < 3:
+            return events
+        parts = [e for e in events if e is not core and e.date is None and 2 <= len(e.person_keys())
+                 < len(core.person_keys()) and e.person_keys() <= core.person_keys()
+                 and 0 < e.sent_index - core.sent_index <= 2 and e.status == core.status]
+        if len(parts) < 2 or frozenset().union(*(p.person_keys() for p in parts)) != core.person_keys() \
+                or len(frozenset.intersection(*(p.person_keys() for p in parts))) != 1:
+            return events
+        for p in parts:
+            p.date, p.core = core.date, True
+            p.location = p.location or core.location
         return [e for e in events if e is not core]
 
     @staticmethod

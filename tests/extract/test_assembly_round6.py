@@ -280,3 +280,17 @@ def test_an_undated_headline_is_the_dated_lead_meeting_it_sums_up(extractor):
     got = sorted((sorted(names(e)), e.kind, e.date) for e in evs)
     assert got == [(["Arlo Wiratma", "Mara Quist", "Tomas Reed"], "dialogue", "2024-06-03"),
                    (["Arlo Wiratma", "Tomas Reed"], "meeting", "2024-06-03")]
+
+
+def test_talks_with_one_and_separately_with_another_are_two_meetings_on_the_headlines_day(extractor):
+    evs = extractor.extract("Tomas Reed met Indonesia's foreign minister and defence minister on Tuesday.\n\n"
+                            "Reed held talks with Foreign Minister Elin Dorsa, a graduate of West Point, and separately "
+                            "with Defence Minister Arlo Wiratma in Jakarta.", "2024-06-05")
+    assert sorted((sorted(names(e)), e.date, e.core) for e in evs) == [
+        (["Arlo Wiratma", "Tomas Reed"], "2024-06-04", True), (["Elin Dorsa", "Tomas Reed"], "2024-06-04", True)]
+
+
+def test_a_region_is_no_one(extractor):
+    evs = extractor.extract("Tomas Reed visited Cambodia in November 2022 for a meeting of Southeast Asian "
+                            "defense ministers in Siem Reap.", "2024-06-05")
+    assert [names(e) for e in evs] == [{"Tomas Reed"}]
