@@ -59,6 +59,7 @@ _AND_THE = re.compile(r"\band\s+(?:the\s+)?$", re.I)
 _IN_TOWN = re.compile(r"\bin\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s*(?:[,.;]|\s(?:on|in|last|this|earlier|during|for|to)\b|$))")
 _DETERMINED = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "said the 35-minute call"
 _SEPARATELY = re.compile(r",?\s+and\s+(?:then\s+|later\s+)?separately\s+(?:with\b|met\b|held\b)", re.I)
+_SIBLING = re.compile(r"\sand\s+(?:also\s+|later\s+|then\s+)?$")
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
@@ -619,6 +620,7 @@ class MeetingExtractor:
         date_candidates(candidates, analyses, self.triggers, resolver)
         events = self._assemble(candidates, analyses)
         date_events(events, analyses, resolver)
+        self._date_from_sibling(events, analyses)
         events = self._drop_undated_trips(events)
         if not events:
             return []
@@ -1313,6 +1315,23 @@ class MeetingExtractor:
         return [e for e in events if e is not core]
 
     @staticmethod
+    def _date_from_sibling(events: list[Candidate], analyses: list[Analysis]) -> None:
+        """"X also held talks with A and met with B": the second verb's meeting shares the first's
+        day when its own clause names none."""
+        for e in events:
+            if e.date is not None or not e.persons:
+                continue
+            a = analyses[e.sent_index]
+            for p in events:
+                if p is e or p.sent_index != e.sent_index or p.date is None or p.cue.start >= e.cue.start:
+                    continue
+                between = a.sent.text[p.cue.end - a.sent.start:e.cue.start - a.sent.start]
+                if _SIBLING.search(between) and not any(p.cue.end <= d.start < e.cue.start for d in a.dates) \
+                        and e.persons[0].key == p.persons[0].key and e.status == p.status:
+                    e.date = p.date
+                    break
+
+    @staticmethod
     def _drop_undated_trips(events: list[Candidate]) -> list[Candidate]:
         """"X's visit came a month after ...": a trip of one headline participant to where the
         headline meeting was, with no date of its own, is the trip that meeting was part of."""
@@ -1551,12 +1570,14 @@ def _has_field(name: str) -> bool:
 
 _CLAUSE_MARK = re.compile(r"[,;，；]")
 _ZH_CLAUSE_MARK = re.compile(r"[，；]")
-_CLAUSE_SPLIT = re.compile(r"[,;，；]|\s(?=when\s)")
+_CLAUSE_SPLIT = re.compile(r"[,;，；]|\s(?=when\s)"
+                           r"|\s(?=and\s+(?:also\s+|later\s+|then\s+)?(?:met|held|hosted|received|visited|spoke)\b)")
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
-    """Clauses: split at commas and semicolons, and before "when" ("X's visit had been agreed
-    when A and B met"), so that each clause's cue keeps its own people."""
+    """Clauses: split at commas and semicolons, before "when" ("X's visit had been agreed
+    when A and B met") and before a second verb ("held talks with A and met with B"), so that
+    each clause's cue keeps its own people."""
     out, start = [], 0
     for m in _CLAUSE_SPLIT.finditer(text):
         if m.end() > start:

@@ -294,3 +294,10 @@ def test_a_region_is_no_one(extractor):
     evs = extractor.extract("Tomas Reed visited Cambodia in November 2022 for a meeting of Southeast Asian "
                             "defense ministers in Siem Reap.", "2024-06-05")
     assert [names(e) for e in evs] == [{"Tomas Reed"}]
+
+
+def test_two_verbs_two_meetings_one_day(extractor):
+    evs = extractor.extract("Tomas Reed held talks with Arlo Wiratma in Jakarta on Monday. Reed also held talks "
+                            "with Foreign Minister Elin Dorsa and met with Mara Quist.", "2024-06-05")
+    got = {frozenset(names(e)): e.date for e in evs}
+    assert got[frozenset({"Tomas Reed", "Elin Dorsa"})] == got[frozenset({"Tomas Reed", "Mara Quist"})] == "2024-06-03"
