@@ -60,6 +60,7 @@ _IN_TOWN = re.compile(r"\bin\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s*(?:[,.;]|\s(
 _DETERMINED = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "said the 35-minute call"
 _SEPARATELY = re.compile(r",?\s+and\s+(?:then\s+|later\s+)?separately\s+(?:with\b|met\b|held\b)", re.I)
 _SIBLING = re.compile(r"\sand\s+(?:also\s+|later\s+|then\s+)?$")
+_SINCE = re.compile(r"\b(?:since|because|triggered by|caused by)\s", re.I)
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
@@ -759,6 +760,9 @@ class MeetingExtractor:
                              and not (self._modifier and self._modifier.match(text[m.end - base:m.end - base + 20]))
                              and not self._possessor_of(a, m, persons)
                              and not (self._zh_sender and self._zh_sender.match(text[m.end - base:m.end - base + 12]))
+                             # "the first visit ... since the turmoil triggered by President X": X is the
+                             # other clause's
+                             and not (m.start > cue.end and self._in_since_clause(a, cue, m))
                              # "..., which President X has threatened to scrap": X is the subject
                              # of a clause about something else
                              and not (m.start > cue.end and self._relative_subject(text, cue.end - base, m.start - base))]
@@ -1019,6 +1023,18 @@ class MeetingExtractor:
             return False
         gap = text[cue_end:lo + m.start()]
         return bool(re.search(r"(?<![\w'’])[a-z]", gap))
+
+    @staticmethod
+    def _in_since_clause(a: Analysis, cue: Cue, m: Mention) -> bool:
+        """"the first visit ... since the turmoil triggered by President X": X belongs to a clause
+        with no meeting of its own ("since the summit of A and B" keeps A and B for "summit")."""
+        base = a.sent.start
+        s = _SINCE.search(a.sent.text, cue.end - base, m.start - base)
+        if s is None:
+            return False
+        end = _CLAUSE_MARK.search(a.sent.text, m.end - base)
+        stop = end.start() + base if end else a.sent.end
+        return not any(s.start() + base <= c.start < stop for c in a.cues)
 
     def _succeeded(self, text: str, pos: int) -> bool:
         """"... since Belousov was appointed, succeeding Sergei Shoigu": a predecessor named

@@ -301,3 +301,12 @@ def test_two_verbs_two_meetings_one_day(extractor):
                             "with Foreign Minister Elin Dorsa and met with Mara Quist.", "2024-06-05")
     got = {frozenset(names(e)): e.date for e in evs}
     assert got[frozenset({"Tomas Reed", "Elin Dorsa"})] == got[frozenset({"Tomas Reed", "Mara Quist"})] == "2024-06-03"
+
+
+def test_people_of_a_since_clause_without_a_meeting_are_not_the_visits(extractor):
+    evs = extractor.extract("Tomas Reed visited Indonesia on Monday. This is the first visit by an Australian "
+                            "minister since the turmoil triggered by a decree of Arlo Wiratma last month.", "2024-06-05")
+    assert all("Arlo Wiratma" not in names(e) for e in evs)
+    evs = extractor.extract("Tomas Reed visited Indonesia on Monday, the first visit by an Australian minister "
+                            "since Mara Quist visited in April last year.", "2024-06-05")
+    assert ({"Mara Quist"}, "2023-04") in [(names(e), e.date) for e in evs]
