@@ -61,6 +61,8 @@ _DETERMINED = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)  # 
 _SEPARATELY = re.compile(r",?\s+and\s+(?:then\s+|later\s+)?separately\s+(?:with\b|met\b|held\b)", re.I)
 _SIBLING = re.compile(r"\sand\s+(?:also\s+|later\s+|then\s+)?$")
 _SINCE = re.compile(r"\b(?:since|because|triggered by|caused by)\s", re.I)
+_TWICE = re.compile(r"\b(?:twice|two (?:calls|meetings|visits|rounds)|three times)\b", re.I)
+_AND_ONLY = re.compile(r"^\s*,?\s*(?:and|as well as)\s+(?:in\s+)?$", re.I)
 _CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
@@ -972,13 +974,19 @@ class MeetingExtractor:
         where = sorted([(ps, pe, p["name"]) for ps, pe, p, prep in a.places if prep == "in"]
                        + [(cs, ce, text[cs - base:ce - base]) for cs, ce, _codes in a.countries
                           if text[max(cs - base - 3, 0):cs - base] == "in "])
+        # "talked on the phone twice, in October 2020 and January last year": one per date
+        twice = bool(_TWICE.search(text, c.cue.start - base - 40 if c.cue.start - base > 40 else 0, after[0].start - base))
         for d in after:
             place = next(((name, ps, pe) for ps, pe, name in where if lo <= ps < d.start), None)
-            if place is None:
+            if place is None and not twice:
                 return []
-            pairs.append((place, d))
+            pairs.append((place or c.location, d))
             lo = d.end
-        if not all(_AND_IN.match(text[x[1].end - base:y[0][1] - base]) for x, y in zip(pairs, pairs[1:])):
+        if twice:
+            if not all(_AND_ONLY.match(text[x.end - base:y.start - base]) for x, y in zip(after, after[1:])) \
+                    or any(d.precision == "day" or d.end_value for d in after):
+                return []
+        elif not all(_AND_IN.match(text[x[1].end - base:y[0][1] - base]) for x, y in zip(pairs, pairs[1:])):
             return []
         (c.location, c.date), copies = pairs[0], []
         for place, d in pairs[1:]:
@@ -1586,7 +1594,7 @@ def _has_field(name: str) -> bool:
 
 _CLAUSE_MARK = re.compile(r"[,;，；]")
 _ZH_CLAUSE_MARK = re.compile(r"[，；]")
-_CLAUSE_SPLIT = re.compile(r"[,;，；]|\s(?=when\s)"
+_CLAUSE_SPLIT = re.compile(r"[,;，；]|\s(?=(?:when|after)\s)"
                            r"|\s(?=and\s+(?:also\s+|later\s+|then\s+)?(?:met|held|hosted|received|visited|spoke)\b)")
 
 

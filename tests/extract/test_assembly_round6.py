@@ -310,3 +310,15 @@ def test_people_of_a_since_clause_without_a_meeting_are_not_the_visits(extractor
     evs = extractor.extract("Tomas Reed visited Indonesia on Monday, the first visit by an Australian minister "
                             "since Mara Quist visited in April last year.", "2024-06-05")
     assert ({"Mara Quist"}, "2023-04") in [(names(e), e.date) for e in evs]
+
+
+def test_twice_on_two_dates_is_two_calls(extractor):
+    evs = extractor.extract("Tomas Reed talked on the phone with Arlo Wiratma twice, in October 2022 and "
+                            "January last year.", "2024-06-05")
+    assert sorted(e.date for e in evs) == ["2022-10", "2023-01"]
+
+
+def test_a_call_that_came_after_a_meeting_leaves_the_meeting_its_kind(extractor):
+    evs = extractor.extract("Tomas Reed and Arlo Wiratma held a video call on Monday. The video call came after "
+                            "Reed met Wiratma in Singapore last month.", "2024-06-05")
+    assert sorted((e.kind, e.date) for e in evs) == [("meeting", "2024-05"), ("video_call", "2024-06-03")]
