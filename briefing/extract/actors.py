@@ -257,6 +257,9 @@ class ActorIndex:
                 else:
                     self.zh_countries.setdefault(z, code)
         self.zh_country_names_by_length = sorted(self.zh_countries, key=len, reverse=True)
+        # (a name inside a country's name is no name: 罗斯 in 俄罗斯)
+        self.zh_country_re = re.compile("|".join(map(re.escape, self.zh_country_names_by_length))) \
+            if self.zh_countries else None
 
     # -- offices ----------------------------------------------------------------------
 

@@ -337,10 +337,11 @@ class MeetingExtractor:
         ix, text, base = self.index, a.sent.text, a.sent.start
         taken: list[tuple[int, int]] = []
         role_spans = [m.span() for m in ix._zh_role_re.finditer(text)] if ix._zh_role_re else []
+        role_spans += [m.span() for m in ix.zh_country_re.finditer(text)] if ix.zh_country_re else []
         if ix._zh_re:
             for m in ix._zh_re.finditer(text):
                 # an organisation's name inside a title is the title: 韩国国防部长 is no 国防部
-                if any(rs <= m.start() < re_ for rs, re_ in role_spans) and m.end() - m.start() < 4:
+                if any(rs <= m.start() < re_ or rs < m.end() <= re_ for rs, re_ in role_spans) and m.end() - m.start() < 4:
                     continue
                 mm = Mention(m.start() + base, m.end() + base, m.group())
                 mm._zh = True  # type: ignore[attr-defined]
@@ -853,7 +854,9 @@ class MeetingExtractor:
                         if not lead and not any(m.start < gs + base for m in persons) and a.sent.index > 0:
                             prev = _dedupe([m for m in analyses[a.sent.index - 1].mentions
                                             if m.kind == "person" and not m.commentator and not m.weak])
-                            lead = prev[:1] if len(prev) == 1 else []
+                            # the one person named before, or the one opening that sentence (its subject)
+                            psent = analyses[a.sent.index - 1].sent
+                            lead = prev[:1] if len(prev) == 1 or prev and prev[0].start - psent.start <= 3 else []
                     lead = [m for m in lead if (m.key or m.name) not in {x.key or x.name for x in g_persons}]
                     if len(lead) >= 2 and _THEY_CUE.search(text[gs:cs]):
                         g_persons = lead + g_persons
@@ -1594,7 +1597,7 @@ def _has_field(name: str) -> bool:
 
 _CLAUSE_MARK = re.compile(r"[,;，；]")
 _ZH_CLAUSE_MARK = re.compile(r"[，；]")
-_CLAUSE_SPLIT = re.compile(r"[,;，；]|\s(?=(?:when|after)\s)"
+_CLAUSE_SPLIT = re.compile(r"[,;，；]|\s(?=(?:when|after|since)\s)"
                            r"|\s(?=and\s+(?:also\s+|later\s+|then\s+)?(?:met|held|hosted|received|visited|spoke)\b)")
 
 

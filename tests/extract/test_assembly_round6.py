@@ -322,3 +322,21 @@ def test_a_call_that_came_after_a_meeting_leaves_the_meeting_its_kind(extractor)
     evs = extractor.extract("Tomas Reed and Arlo Wiratma held a video call on Monday. The video call came after "
                             "Reed met Wiratma in Singapore last month.", "2024-06-05")
     assert sorted((e.kind, e.date) for e in evs) == [("meeting", "2024-05"), ("video_call", "2024-06-03")]
+
+
+def test_since_starts_a_clause_and_he_is_the_previous_sentences_subject(extractor):
+    evs = extractor.extract("Tomas Reed is attending meetings in Jakarta with Mara Quist. He will also meet Arlo "
+                            "Wiratma on Saturday, the first meeting between the two since Wiratma visited Australia "
+                            "in April this year.", "2024-06-05")
+    got = sorted((sorted(names(e)), e.status, e.date) for e in evs)
+    assert (["Arlo Wiratma", "Tomas Reed"], "planned", "2024-06-08") in got
+    assert (["Arlo Wiratma"], "held", "2024-04") in got
+
+
+def test_a_name_inside_a_countrys_chinese_name_is_no_one():
+    ex = extractor_with([actor("wang-ming", "Wang Ming", "CN", office="foreign_minister"),
+                         actor("ross-ivo", "Ross Ivo", "US", short=["Ross"], office="commerce_secretary")])
+    ex.index.zh["罗斯"] = ["ross-ivo"]  # a Chinese short form that hides in 俄罗斯
+    ex.index._zh_re = __import__("re").compile("罗斯|王明")
+    evs = ex.extract("王明星期四(25日)在万象会见了俄罗斯外长拉夫罗夫。", "2024-07-27")
+    assert all("Ross Ivo" not in names(e) for e in evs)
