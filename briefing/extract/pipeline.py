@@ -811,6 +811,10 @@ class MeetingExtractor:
                 status = st[0] if st else "held"
                 dates = [d for d in a.dates if gs + base <= d.start < ge + base and p_lo <= d.start < p_hi]
                 date = self._pick_date(a, dates, cue)
+                if date is None and gs > 0 and _WHEN_CLAUSE.match(text[gs:cs]):
+                    # "his first since 2017, when he attended a summit in Danang": the date the when points at
+                    date = next((d for d in reversed(a.dates) if d.end <= gs + base
+                                 and not text[d.end - base:gs].strip(" ,")), None)
                 if date is None and (gs == 0 or any(m.start < cue.start for m in g_persons)):
                     # "On Friday, before meeting Y, X first met Z": the opening date is the main clause's
                     date = next((d for d in a.dates if d.start - base <= 12 and d.end < cue.start
