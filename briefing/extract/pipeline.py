@@ -42,8 +42,16 @@ _SHARED_SUBJECT = re.compile(r"^\W*(?:and|then|but)\s+(?:(?:before|after|earlier
                              r"(?:had\s+|have\s+|has\s+)?(?:held|had|made|conducted|hosted|holding)\s+(?:an?\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
                              re.I)
 _BARE_VERB = re.compile(r"^\W*(?:(?:also|then|later|subsequently|and)\s+)?(?:(?:held|had|met|made|spoke|[a-z]+ed)\s+)?$")  # " held ", " also met "
-_DELEGATION = re.compile(r"^\W*(?:\w+\s+){0,4}?delegations?\b|^[^，。,]{0,8}代表团", re.I)
-_LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+(?:[\w.'’-]+\s+){0,6}$", re.I)
+_CLAUSES = lexicon().get("clauses", {})
+
+
+def _words(key: str) -> str:
+    """The [clauses] word list ``key`` of the lexicon as an alternation, longest first."""
+    return "|".join(re.escape(w) for w in sorted(_CLAUSES.get(key, []), key=len, reverse=True)) or "(?!)"
+
+
+_DELEGATION = re.compile(rf"^\W*(?:\w+\s+){{0,4}}?(?:{_words('delegation')})\b|^[^，。,]{{0,8}}(?:{_words('delegation')})", re.I)
+_LED_BY = re.compile(rf"\b(?:{_words('led_by')})\s+(?:[\w.'’-]+\s+){{0,6}}$", re.I)
 _ZH_LEADS = re.compile(r"^率")
 _ZH_SUBJECTLESS = re.compile(r"^[\s，；、]*(?:[\d一二三四五六七八九十]+日)?(?:随后|之后|并|还|将|也|又)*(?:与|同|跟)|[他她](?!们)")
 _WHO_CLAUSE = re.compile(r"^\s*(?:who|whom)\b[^,;]*$", re.I)
@@ -58,12 +66,12 @@ _NOUN_NEXT = re.compile(r"^\.?\s(?!(?:in|on|at|for|to|and|or|with|last|this|earl
 _AND_THE = re.compile(r"\band\s+(?:the\s+)?$", re.I)
 _IN_TOWN = re.compile(r"\bin\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s*(?:[,.;]|\s(?:on|in|last|this|earlier|during|for|to)\b|$))")
 _DETERMINED = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "said the 35-minute call"
-_SEPARATELY = re.compile(r",?\s+and\s+(?:then\s+|later\s+)?separately\s+(?:with\b|met\b|held\b)", re.I)
+_SEPARATELY = re.compile(rf",?\s+and\s+(?:then\s+|later\s+)?(?:{_words('separately')})\s+(?:with\b|met\b|held\b)", re.I)
 _SIBLING = re.compile(r"\sand\s+(?:also\s+|later\s+|then\s+)?$")
-_SINCE = re.compile(r"\b(?:since|because|triggered by|caused by)\s", re.I)
-_TWICE = re.compile(r"\b(?:twice|two (?:calls|meetings|visits|rounds)|three times)\b", re.I)
+_SINCE = re.compile(rf"\b(?:{_words('not_the_meetings')})\s", re.I)
+_TWICE = re.compile(rf"\b(?:{_words('repeated')})\b", re.I)
 _AND_ONLY = re.compile(r"^\s*,?\s*(?:and|as well as)\s+(?:in\s+)?$", re.I)
-_CONTRAST = re.compile(r",\s+(?:while|whereas|but)\s+", re.I)
+_CONTRAST = re.compile(rf",\s+(?:{_words('contrast')})\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
 _AND_CUE = re.compile(r"^\W*and\s+(?:(?:then|also|later|subsequently|is|was|are|were|will|would|be|expected|set|"
