@@ -71,6 +71,7 @@ _SIBLING = re.compile(r"\sand\s+(?:also\s+|later\s+|then\s+)?$")
 _SINCE = re.compile(rf"\b(?:{_words('not_the_meetings')})\s", re.I)
 _TWICE = re.compile(rf"\b(?:{_words('repeated')})\b", re.I)
 _AND_ONLY = re.compile(r"^\s*,?\s*(?:and|as well as)\s+(?:in\s+)?$", re.I)
+_DISCUSSED = re.compile(rf"\b(?:{_words('discussed')})\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,5}}$", re.I)
 _CONTRAST = re.compile(rf",\s+(?:{_words('contrast')})\s+", re.I)
 _CATAPHORA = re.compile(r"\b(?:his|her|their)\b", re.I)
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which|that|where|when)\b", re.I)
@@ -630,6 +631,7 @@ class MeetingExtractor:
             self._resolve(a, sdate)
         candidates = self._candidates(analyses)
         date_candidates(candidates, analyses, self.triggers, resolver)
+        candidates = self._topics_named_later(candidates, analyses)
         events = self._assemble(candidates, analyses)
         date_events(events, analyses, resolver)
         self._date_from_sibling(events, analyses)
@@ -958,6 +960,33 @@ class MeetingExtractor:
                 out.append(c)
                 out.extend(self._one_per_place_and_date(a, c, dates))
                 out.extend(self._separately(a, c))
+        return out
+
+    @staticmethod
+    def _topics_named_later(cands: list, analyses: list[Analysis]) -> list:
+        """"The two sides also discussed the leaders' summit to be held in Seoul later this month.
+        Premier Li is expected to attend the summit with ...": the summit discussed is not a
+        meeting of the two sides; the next sentence's "the summit" gives it its people."""
+        out = list(cands)
+        for i, c in enumerate(cands):
+            if isinstance(c, tuple) or c.date is None or c.kind not in ("summit", "dialogue", "meeting", "talks"):
+                continue
+            a = analyses[c.sent_index]
+            gs = getattr(c, "span", (a.sent.start, a.sent.end))[0]
+            if not _DISCUSSED.search(a.sent.text[gs - a.sent.start:c.cue.start - a.sent.start]):
+                continue
+            nxt = next((n for n in cands[i + 1:] if not isinstance(n, tuple)
+                        and (n.kind == c.kind or "attend" in n.cue.text.lower())
+                        and n.anaphoric and n.persons and 0 < n.sent_index - c.sent_index <= 1), None)
+            if nxt is None:
+                continue
+            nxt.kind = c.kind
+            nxt.date = nxt.date or c.date
+            nxt.location = nxt.location or c.location
+            if nxt.status_span is None or nxt.status == c.status:
+                nxt.status = c.status
+            nxt.anaphoric = False
+            out.remove(c)
         return out
 
     @staticmethod

@@ -340,3 +340,12 @@ def test_a_name_inside_a_countrys_chinese_name_is_no_one():
     ex.index._zh_re = __import__("re").compile("罗斯|王明")
     evs = ex.extract("王明星期四(25日)在万象会见了俄罗斯外长拉夫罗夫。", "2024-07-27")
     assert all("Ross Ivo" not in names(e) for e in evs)
+
+
+def test_a_summit_discussed_gets_its_people_from_the_next_sentence(extractor):
+    evs = extractor.extract("Tomas Reed held talks with Arlo Wiratma in Jakarta on Monday. The two sides also "
+                            "discussed the regional leaders' summit to be held in Manila later this month. Mara "
+                            "Quist is expected to attend the summit with Elin Dorsa.", "2024-06-05")
+    got = sorted((sorted(names(e)), e.kind, e.status, e.date) for e in evs)
+    assert got == [(["Arlo Wiratma", "Tomas Reed"], "talks", "held", "2024-06-03"),
+                   (["Elin Dorsa", "Mara Quist"], "summit", "planned", "2024-06")]
