@@ -888,7 +888,9 @@ class MeetingExtractor:
                         and author.key not in {m.key for m in g_persons}:
                     g_persons = [author] + g_persons
                     anaphoric = False
-                if not g_persons and re.search(r"\b(?:he|she)\b", text[gs:cs], re.I):
+                if not g_persons and (re.search(r"\b(?:he|she)\b", text[gs:cs], re.I)
+                                      # "His last visit to Vietnam was in November 2017"
+                                      or kind == "visit" and re.match(r"^\W*(?:his|her)\b", text[gs:cs], re.I)):
                     earlier = [m for m in persons if m.start < cue.start and not m.weak]
                     if not earlier and a.sent.index > 0:
                         # a pronoun opening the sentence: the previous sentence's subject
@@ -960,6 +962,7 @@ class MeetingExtractor:
                 out.append(c)
                 out.extend(self._one_per_place_and_date(a, c, dates))
                 out.extend(self._separately(a, c))
+                out.extend(self._one_visitor_per_visit(a, c, dates))
         return out
 
     @staticmethod
@@ -988,6 +991,39 @@ class MeetingExtractor:
             nxt.anaphoric = False
             out.remove(c)
         return out
+
+    def _one_visitor_per_visit(self, a: Analysis, c: Candidate, dates: list[DateInfo]) -> list[Candidate]:
+        """"X's visit is seen as a reply to the visit of Y to Hanoi in September": two visits, each
+        person on the visit named nearest them, each visit dated by its own clause."""
+        if c.kind != "visit" or len(c.person_keys()) < 2:
+            return []
+        lo, hi = getattr(c, "span", (a.sent.start, a.sent.end))
+        visits = [x for x in a.cues if x.kind == "visit" and lo <= x.start < hi]
+        if len(visits) < 2:
+            return []
+        def nearest(m: Mention) -> Cue:
+            return min(visits, key=lambda x: min(abs(m.start - x.end), abs(x.start - m.end)))
+        by_cue: dict[int, list[Mention]] = {}
+        for m in c.persons:
+            by_cue.setdefault(id(nearest(m)), []).append(m)
+        if len(by_cue) < 2:
+            return []
+        first, copies = True, []
+        for x in visits:
+            people = by_cue.get(id(x))
+            if not people:
+                continue
+            later = [d for d in dates if d.start >= x.start]
+            date = self._pick_date(a, later, x) if later else None
+            if first:
+                c.persons, c.cue, first = people, x, False
+                c.date = date if date is not None and (c.date is None or c.date.start >= x.start) else \
+                    (c.date if c.date is not None and c.date.start < x.start else date)
+                continue
+            o = dataclasses.replace(c, persons=people, cue=x, date=date, location=self._location(a, x.start, hi, "visit"))
+            o.pair, o.span = False, getattr(c, "span", None)  # type: ignore[attr-defined]
+            copies.append(o)
+        return copies
 
     @staticmethod
     def _separately(a: Analysis, c: Candidate) -> list[Candidate]:

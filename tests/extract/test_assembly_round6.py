@@ -349,3 +349,11 @@ def test_a_summit_discussed_gets_its_people_from_the_next_sentence(extractor):
     got = sorted((sorted(names(e)), e.kind, e.status, e.date) for e in evs)
     assert got == [(["Arlo Wiratma", "Tomas Reed"], "talks", "held", "2024-06-03"),
                    (["Elin Dorsa", "Mara Quist"], "summit", "planned", "2024-06")]
+
+
+def test_two_visits_in_one_clause_are_each_their_visitors(extractor):
+    evs = extractor.extract("Tomas Reed arrived in Jakarta on Monday. Reed's visit is seen as a reply to the visit "
+                            "of Mara Quist to Jakarta in March. His last visit to Indonesia was in November 2019.",
+                            "2024-06-05")
+    got = sorted((sorted(names(e)), e.date) for e in evs)
+    assert got == [(["Mara Quist"], "2024-03"), (["Tomas Reed"], "2019-11"), (["Tomas Reed"], "2024-06-03")]
