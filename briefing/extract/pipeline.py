@@ -63,6 +63,9 @@ _POSSESSED_CUE = re.compile(r"(?-i:[A-Z])[\w-]*['’]s\s+(?:[a-z][\w-]*\s+){0,1}
 # "in U.S. airspace": the country word is an adjective (a noun follows, not a function word)
 _NOUN_NEXT = re.compile(r"^\.?\s(?!(?:in|on|at|for|to|and|or|with|last|this|earlier|during|from|by|since|after|before|"
                         r"when|where|while|as|the|a|an|on|late|early|next|of)\b)[a-z]")
+# "met in Cambodia", "talks in 2019 in Laos", not "the war in Ukraine": the word before "in"
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:met|meet|held|talks|meeting|meetings|summit|visit|call|was|were|is|are|place|"
+                              r"together|again|also|[A-Z][\w.'’-]*|\d+|[a-z]+ed),?)$")
 _AND_THE = re.compile(r"\band\s+(?:the\s+)?$", re.I)
 _IN_TOWN = re.compile(r"\bin\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s*(?:[,.;]|\s(?:on|in|last|this|earlier|during|for|to)\b|$))")
 _DETERMINED = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "said the 35-minute call"
@@ -741,7 +744,10 @@ class MeetingExtractor:
             for gi, (gs, ge, cue) in enumerate(groups):
                 gtext = text[gs:ge]
                 cs = cue.start - base
-                if tr.hypothetical(gtext) or tr.characterises(text[gs:cs]):
+                # a hypothesis in the cue's own clause ("might meet", "unlikely to hold talks"), not
+                # anywhere in the sentence ("... contingencies that may affect them, as A held talks with B")
+                clause_start = max(gs, cs - 60, *(m.end() for m in _CLAUSE_MARK.finditer(text, gs, cs)))
+                if tr.hypothetical(text[clause_start:min(ge, cue.end - base + 25)]) or tr.characterises(text[gs:cs]):
                     continue
                 kind = cue.kind
                 before = text[gs:cs]
@@ -1167,7 +1173,8 @@ class MeetingExtractor:
             if not (s <= ps < e):
                 continue
             if place.get("country") and kind != "visit":
-                if prep == "in" and country_place is None:  # "last met in Cambodia": no city named
+                if prep == "in" and country_place is None and _LOCATIVE_BEFORE.search(
+                        a.sent.text[max(s, ps - 30) - a.sent.start:ps - a.sent.start - 3].rstrip()):  # "last met in Cambodia"
                     country_place = (place["name"], ps, pe)
                 continue
             if prep in ("in", "at", "during", "to", "visited", "visit", "visiting", "visits") or place.get("venue") \
@@ -1179,6 +1186,7 @@ class MeetingExtractor:
         if country_place is None and kind != "visit":
             country_place = next(((a.sent.text[cs - a.sent.start:ce - a.sent.start], cs, ce) for cs, ce, _c in a.countries
                                   if s <= cs < e and a.sent.text[max(cs - a.sent.start - 3, 0):cs - a.sent.start] == "in "
+                                  and _LOCATIVE_BEFORE.search(a.sent.text[max(s, cs - 30) - a.sent.start:cs - a.sent.start - 3].rstrip())
                                   and not _NOUN_NEXT.match(a.sent.text[ce - a.sent.start:ce - a.sent.start + 3])), None)
         return country_place or self._unknown_town(a, s, e)
 
@@ -1280,8 +1288,9 @@ class MeetingExtractor:
                         prev.kind = c.kind
                     prev.sentences = sorted(set(prev.sentences + c.sentences))
                     continue
-            if n_people == 1 and c.kind != "visit" and c.anaphoric:
-                # "Misri said the 35-minute call took place on Tuesday": the call told of before
+            if n_people == 1 and c.anaphoric and (c.kind != "visit" or c.date is None):
+                # "Misri said the 35-minute call took place on Tuesday", "the statement issued after
+                # the visit of X": the meeting told of before
                 prior = next((e for e in reversed(events) if c.person_keys() < e.person_keys()
                               and (e.kind in REMOTE) == (c.kind in REMOTE)), None)
                 if prior is not None:
@@ -1315,7 +1324,8 @@ class MeetingExtractor:
                 events.append(c)
                 core = c
                 continue
-            if core is not None and c.anaphoric and (not c.persons or c.person_keys() <= core.person_keys()):
+            if core is not None and c.anaphoric and (not c.persons or c.person_keys() <= core.person_keys()) \
+                    and ((c.kind in REMOTE) == (core.kind in REMOTE) or c.date is None):
                 self._merge(core, c, add_people=False)
         events = self._drop_settings(events)
         if core is not None and core not in events:
@@ -1522,8 +1532,11 @@ class MeetingExtractor:
                         target = o
                         break
                     continue
-                if dated and ((o.kind in REMOTE) != (e.kind in REMOTE)):
-                    continue
+                if (o.kind in REMOTE) != (e.kind in REMOTE) and (e.date is not None or o.date is not None):
+                    continue  # "held talks" and "spoke by phone in March": a call is no meeting
+                if o.location is not None and e.location is not None and o.location[0] != e.location[0] \
+                        and (o.core and o.date is None or e.core and e.date is None):
+                    continue  # headline talks in Perth (dated later) and "met in Tokyo in May": two meetings
                 if not dated and ((o.kind in REMOTE) != (e.kind in REMOTE)) and not (e.anaphoric or o.anaphoric):
                     if e.date is not None or o.date is not None:
                         continue
