@@ -357,3 +357,11 @@ def test_two_visits_in_one_clause_are_each_their_visitors(extractor):
                             "2024-06-05")
     got = sorted((sorted(names(e)), e.date) for e in evs)
     assert got == [(["Mara Quist"], "2024-03"), (["Tomas Reed"], "2019-11"), (["Tomas Reed"], "2024-06-03")]
+
+
+def test_a_may_in_another_clause_does_not_make_the_talks_hypothetical(extractor):
+    evs = extractor.extract("Australia and Indonesia signed a pact on Saturday, pledging to consult on crises that "
+                            "may affect them, as Tomas Reed held talks with Arlo Wiratma in Perth.", "2024-06-05")
+    assert [(names(e), e.kind) for e in evs] == [({"Tomas Reed", "Arlo Wiratma"}, "talks")]
+    evs = extractor.extract("Tomas Reed may hold talks with Arlo Wiratma in Perth next month.", "2024-06-05")
+    assert evs == []
