@@ -1,6 +1,6 @@
 """Score the extractor on the sample articles and on the development set, separately.
 
-    .venv/bin/python bench/score_sets.py [--verbose] [--fast] [--set samples|devset|tune|heldout|devset2..6|all]
+    .venv/bin/python bench/score_sets.py [--verbose] [--fast] [--set samples|devset|tune|heldout|devset2..7|all]
 
 The dev set is split in two by article number: odd numbers ("tune") may be read while
 improving the extractor; even numbers ("heldout") are only ever scored, never read for
@@ -30,7 +30,8 @@ SETS = {
     "devset3": ROOT / "tests" / "devset3" / "articles",  # written after round 2; tuned on in round 3
     "devset4": ROOT / "tests" / "devset4" / "articles",  # written in session 2; scored unseen, then tuned on
     "devset5": ROOT / "tests" / "devset5" / "articles",  # written in session 2; only ever scored
-    "devset6": ROOT / "tests" / "devset6" / "articles",  # written at the end of session 2, for the next round
+    "devset6": ROOT / "tests" / "devset6" / "articles",  # written late in session 2; scored unseen, then tuned on
+    "devset7": ROOT / "tests" / "devset7" / "articles",  # written at the end of session 2, for the next round
 }
 # sets that are only scored: --verbose never prints their misses
 SCORE_ONLY = {"heldout", "devset5"}
@@ -103,14 +104,14 @@ def score(folder: Path, verbose: bool, parity: int | None = None, fast: bool = F
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["samples", "devset", "tune", "heldout", "devset2", "devset3", "devset4", "devset5", "devset6", "all"], default="all")
+    ap.add_argument("--set", choices=["samples", "devset", "tune", "heldout", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "all"], default="all")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--fast", action="store_true", help="in one process (same functions as the command, much quicker)")
     args = ap.parse_args()
     runs = {"samples": ("samples", None), "devset": ("devset", None), "tune": ("devset", 1),
             "heldout": ("devset", 0), "devset2": ("devset2", None),
             "devset3": ("devset3", None), "devset4": ("devset4", None), "devset5": ("devset5", None),
-            "devset6": ("devset6", None)}
+            "devset6": ("devset6", None), "devset7": ("devset7", None)}
     names = list(runs) if args.set == "all" else [args.set]
     for name in names:
         base, parity = runs[name]
