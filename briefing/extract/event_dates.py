@@ -26,7 +26,7 @@ from datetime import date as _date, timedelta
 
 from briefing.extract.date_patterns import scan
 from briefing.extract.dates import is_dateline
-from briefing.extract.lexicon import lexicon
+from briefing.extract.lexicon import alternation, lexicon
 
 __all__ = ["date_candidates", "date_events", "pick_date"]
 
@@ -39,17 +39,13 @@ _OPENER = 40  # characters: "During his visit," opening a sentence
 _LEAD_SENTENCES = 3  # the lead of a news story: its first sentences
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 class _Lex:
     def __init__(self) -> None:
         lex = lexicon().get("event_dates", {})
 
         def w(key: str, default: list[str] | None = None) -> str:
             """The lexicon's word list ``key`` as a regex alternation, longest first."""
-            return _alt(lex.get(key, default or []))
+            return alternation(lex.get(key, default or []))
 
         self.same_occasion = re.compile(rf"(?:^|\b)(?:{w('same_occasion')})(?:\b|$)", re.I)
         self.previous_time = re.compile(rf"(?:^|\b)(?:{w('previous_time')})(?:\b|$)", re.I)

@@ -22,7 +22,7 @@ from briefing.extract.actors import CJK, ActorIndex, Mention, RoleSpan, in_offic
 from briefing.extract.claims import find_claims
 from briefing.extract.event_dates import date_candidates, date_events, pick_date
 from briefing.extract.gazetteer import load_gazetteer
-from briefing.extract.lexicon import lexicon
+from briefing.extract.lexicon import alternation, lexicon
 from briefing.extract.model import Evidence, ExtractedEvent, Participant
 from briefing.extract.repair import Repaired, repair
 from briefing.extract.sentences import Sentence, split_sentences
@@ -47,7 +47,7 @@ _CLAUSES = lexicon().get("clauses", {})
 
 def _words(key: str) -> str:
     """The [clauses] word list ``key`` of the lexicon as an alternation, longest first."""
-    return "|".join(re.escape(w) for w in sorted(_CLAUSES.get(key, []), key=len, reverse=True)) or "(?!)"
+    return alternation(_CLAUSES.get(key, [])) or "(?!)"
 
 
 _DELEGATION = re.compile(rf"^\W*(?:\w+\s+){{0,4}}?(?:{_words('delegation')})\b|^[^，。,]{{0,8}}(?:{_words('delegation')})", re.I)
@@ -1026,9 +1026,7 @@ class MeetingExtractor:
                 c.date = date if date is not None and (c.date is None or c.date.start >= x.start) else \
                     (c.date if c.date is not None and c.date.start < x.start else date)
                 continue
-            o = dataclasses.replace(c, persons=people, cue=x, date=date, location=self._location(a, x.start, hi, "visit"))
-            o.pair, o.span = False, getattr(c, "span", None)  # type: ignore[attr-defined]
-            copies.append(o)
+            copies.append(_copy(c, persons=people, cue=x, date=date, location=self._location(a, x.start, hi, "visit")))
         return copies
 
     @staticmethod
@@ -1044,9 +1042,7 @@ class MeetingExtractor:
         if len(lead) != 1 or not later or not any(c.cue.end <= p.start < cut for p in c.persons):
             return []
         c.persons = [p for p in c.persons if p.start < cut]
-        o = dataclasses.replace(c, persons=lead + later)
-        o.pair, o.span = False, getattr(c, "span", None)  # type: ignore[attr-defined]
-        return [o]
+        return [_copy(c, persons=lead + later)]
 
     @staticmethod
     def _one_per_place_and_date(a: Analysis, c: Candidate, dates: list[DateInfo]) -> list[Candidate]:
@@ -1076,8 +1072,8 @@ class MeetingExtractor:
             return []
         (c.location, c.date), copies = pairs[0], []
         for place, d in pairs[1:]:
-            o = dataclasses.replace(c, date=d, location=place, persons=list(c.persons))
-            o.pair, o.span = c.pair, c.span  # type: ignore[attr-defined]
+            o = _copy(c, date=d, location=place, persons=list(c.persons))
+            o.pair = c.pair  # type: ignore[attr-defined]
             copies.append(o)
         return copies
 
@@ -1537,9 +1533,6 @@ class MeetingExtractor:
                 if o.location is not None and e.location is not None and o.location[0] != e.location[0] \
                         and (o.core and o.date is None or e.core and e.date is None):
                     continue  # headline talks in Perth (dated later) and "met in Tokyo in May": two meetings
-                if not dated and ((o.kind in REMOTE) != (e.kind in REMOTE)) and not (e.anaphoric or o.anaphoric):
-                    if e.date is not None or o.date is not None:
-                        continue
                 target = o
                 break
             if target is None:
@@ -1637,6 +1630,14 @@ _SPEECH_HEAD = r"said|says|stated|announced|introduced|noted|told|pointed out|re
 
 
 _SPEAKER_RIGHT = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:\w+\s+){0,2}?(?:" + _SPEECH_HEAD + ")", re.I)
+
+
+def _copy(c: Candidate, **changes: Any) -> Candidate:
+    """Another meeting told in the same clause as ``c``: its fields with ``changes``, the clause's
+    span, and no "the two" pair of its own."""
+    o = dataclasses.replace(c, **changes)
+    o.pair, o.span = False, getattr(c, "span", None)  # type: ignore[attr-defined]
+    return o
 
 
 @lru_cache(maxsize=8192)
